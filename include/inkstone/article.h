@@ -1,0 +1,49 @@
+/* article: one article file parsed into metadata and paragraphs.
+ * Understands YAML front matter and raw text saved from web pages (page
+ * chrome removed).  All strings are valid, sanitised UTF-8 (text_clean). No
+ * curses. */
+#ifndef INKSTONE_ARTICLE_H
+#define INKSTONE_ARTICLE_H
+
+#include <stddef.h>
+
+struct article_para {
+	char	*text;	/* NUL-terminated; no newline inside */
+	size_t	 len;
+};
+
+struct article {
+	char			*path;		/* as given */
+	char			*title;		/* never NULL ("" at worst) */
+	int			 title_derived;	/* 1: taken from the first sentence */
+	char			*source;	/* NULL when unknown */
+	char			*date;		/* as written, NULL when unknown */
+	char			 date_iso[17];	/* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", "" unknown */
+	char			*url;
+	char			*author;
+	char			*lang;
+	char			**tags;		/* from front matter */
+	size_t			 ntags;
+	char			**highlights;	/* the publisher's */
+	size_t			 nhighlights;
+	struct article_para	*paras;		/* the body */
+	size_t			 npara;
+	char			**related;	/* related-article teasers, apart from the body */
+	size_t			 nrelated;
+	char			*error;		/* "file:line:col: message" for a
+						   front matter or encoding
+						   problem; the body is still
+						   shown.  NULL when clean. */
+};
+
+/* Parses buf[0..len) (any bytes) as the article named path.  Never fails:
+ * problems are reported in ->error.  The caller frees with article_free(). */
+struct article	*article_parse(const char *path, const char *buf, size_t len);
+
+/* Reads and parses a file.  Returns NULL with *cause set ("PATH: reason",
+ * allocated) when the file cannot be read or is not text (binary). */
+struct article	*article_load(const char *path, char **cause);
+
+void		 article_free(struct article *a);
+
+#endif

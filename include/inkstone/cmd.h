@@ -1,0 +1,19 @@
+/* cmd: the subcommands behind `inkstone NAME ...`.  Each takes the
+ * arguments after its name (argv[0] is the first of them, argv[argc] is
+ * NULL; global options already removed) and returns the
+ * exit status: 0 success, 1 runtime failure, 2 bad usage or configuration.
+ * No curses. */
+#ifndef INKSTONE_CMD_H
+#define INKSTONE_CMD_H
+
+/* Global options; they may stand before or after the subcommand. */
+struct globals {
+	const char	*config;	/* -c FILE, or NULL */
+	const char	*data_dir;	/* --data-dir DIR, or NULL */
+	const char	*theme;		/* --theme NAME, or NULL */
+};
+
+#define EXIT_RUNTIME	1
+#define EXIT_USAGE	2
+
+#endif
