@@ -12,16 +12,34 @@ struct suffix {
 	const char		*s;
 	int			 maxc;		/* most characters before it */
 	enum entity_type	 type;
+	int			 gzonly;	/* only after a gazetteer name */
 };
 
 static const struct suffix suffixes[] = {
-	{ "股份有限公司", 6, ENTITY_ORG }, { "有限公司", 6, ENTITY_ORG },
-	{ "公司", 5, ENTITY_ORG }, { "集團", 5, ENTITY_ORG },
-	{ "集团", 5, ENTITY_ORG }, { "大學", 5, ENTITY_ORG },
-	{ "大学", 5, ENTITY_ORG }, { "銀行", 4, ENTITY_ORG },
-	{ "银行", 4, ENTITY_ORG }, { "株式会社", 8, ENTITY_ORG },
-	{ "省", 3, ENTITY_PLACE }, { "市", 2, ENTITY_PLACE },
+	{ "股份有限公司", 6, ENTITY_ORG, 0 }, { "有限公司", 6, ENTITY_ORG, 0 },
+	{ "公司", 5, ENTITY_ORG, 0 }, { "集團", 5, ENTITY_ORG, 0 },
+	{ "集团", 5, ENTITY_ORG, 0 }, { "大學", 5, ENTITY_ORG, 0 },
+	{ "大学", 5, ENTITY_ORG, 0 }, { "銀行", 4, ENTITY_ORG, 0 },
+	{ "银行", 4, ENTITY_ORG, 0 }, { "株式会社", 8, ENTITY_ORG, 0 },
+	{ "省", 3, ENTITY_PLACE, 0 }, { "市", 2, ENTITY_PLACE, 0 },
+	{ "州", 6, ENTITY_PLACE, 1 }, { "縣", 3, ENTITY_PLACE, 0 },
+	{ "县", 3, ENTITY_PLACE, 0 },
 };
+
+/* Titles a person's name follows: 董事長魏哲家, 部長郭智輝. */
+static const char *const titles[] = {
+	"董事長", "董事长", "執行長", "执行长", "總經理", "总经理", "副總統",
+	"副总统", "總統", "总统", "主席", "總裁", "总裁", "創辦人", "创办人",
+	"創始人", "创始人", "發言人", "发言人", "總理", "总理", "首相", "社長",
+	"社长", "会長", "大臣", "立委", "議員", "议员", "教授", "分析師",
+	"分析师", "院長", "院长", "部長", "部长", "市長", "市长", "省長",
+	"省长", "局長", "局长", "署長", "署长", "主委", "委員", "委员",
+};
+/* Characters after which 長 ends a title (經濟部長: the gazetteer has
+ * taken 經濟部 already). */
+static const char title_heads[] = "部院市局署社";
+/* Characters that end a name after a title. */
+static const char name_ends[] = "表今昨同也則则稱称說说指在與与及和的將将已曾";
 
 /* Characters that end a name when walking back from a suffix: grammar
  * words that never end a company's or a city's name. */
@@ -117,7 +135,8 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		sf = &suffixes[i];
 		sl = strlen(sf->s);
-		if (sl > e - p || memcmp(t + p, sf->s, sl) != 0)
+		if (sl > e - p || memcmp(t + p, sf->s, sl) != 0 ||
+		    (sf->gzonly && gz < 0))
 			continue;
 		if (sf->type == ENTITY_PLACE) {
 			if (p + sl < e &&
@@ -126,7 +145,12 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 			if (p >= 3 + from && in_list(notcity, t + p - 3, 3))
 				return 0;
 		}
-		s = walk_back(t, from, p, sf->maxc, &count);
+		/* After a gazetteer name, that name is the whole stem. */
+		if (gz >= 0) {
+			s = from;
+			count = 2;
+		} else
+			s = walk_back(t, from, p, sf->maxc, &count);
 		/* 株式会社 may also stand before the name. */
 		if (count < 2 && strcmp(sf->s, "株式会社") == 0) {
 			for (q = p + sl, count = 0; q < e && count < 8;
@@ -142,11 +166,60 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 		}
 		if (count < 2)
 			return 0;
-		emit_pattern(x, para, t, s, p + sl, sf->type,
-		    s == from ? gz : -1);
+		emit_pattern(x, para, t, s, p + sl, sf->type, gz);
 		return p + sl;
 	}
 	return 0;
+}
+
+/* A title ending at p (its length is *tl) or none. */
+static int
+title_at(const char *t, size_t s, size_t p, size_t e, size_t *tl)
+{
+	size_t i, l;
+
+	for (i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+		l = strlen(titles[i]);
+		if (l <= e - p && memcmp(t + p, titles[i], l) == 0) {
+			*tl = l;
+			return 1;
+		}
+	}
+	if (p >= s + 3 && 3 <= e - p && (memcmp(t + p, "長", 3) == 0 ||
+	    memcmp(t + p, "长", 3) == 0) && in_list(title_heads, t + p - 3, 3)) {
+		*tl = 3;
+		return 1;
+	}
+	return 0;
+}
+
+/* A name of two or three Han characters after a title at p.  Returns its
+ * end, or 0 (then the gazetteer or nothing names it). */
+static size_t
+titled_name(struct ext *x, uint32_t para, const char *t, size_t p, size_t e)
+{
+	struct cand	*c;
+	size_t		 q = p, n;
+	uint32_t	 ch;
+	int		 count = 0, ent;
+
+	if (ext_gz_match(x->db, t + p, e - p, &ent) > 0)
+		return 0;
+	while (q < e && count < 3) {
+		ch = entity_u8dec(t + q, e - q, &n);
+		if (!((ch >= 0x4e00 && ch <= 0x9fff) || (ch >= 0x3400 &&
+		    ch <= 0x4dbf)) || in_list(stops, t + q, n) ||
+		    (count >= 2 && in_list(name_ends, t + q, n)))
+			break;
+		q += n;
+		count++;
+	}
+	if (count < 2)
+		return 0;
+	c = ext_add(x, para, p, q, entity_key(t, p, q), -1, -1);
+	c->ev[0] += 3;
+	c->flags |= C_KEEP;
+	return q;
 }
 
 void
@@ -164,6 +237,11 @@ cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 				p = from = r;
 				continue;
 			}
+		}
+		if (title_at(t, s, p, e, &g) &&
+		    (r = titled_name(x, para, t, p + g, e)) != 0) {
+			p = from = r;
+			continue;
 		}
 		g = ext_gz_match(x->db, t + p, e - p, &ent);
 		if (g > 0) {

@@ -40,6 +40,7 @@ void	 strmap_free(struct strmap *m);
 #define W_PLACEPREP	0x1000	/* in, from, near: a place may follow */
 #define W_NAMEJOIN	0x2000	/* de, van, von, bin: inside a name */
 #define W_GROLE		0x4000	/* minister, spokesperson: a person's role */
+#define W_ORGNOUN	0x8000	/* company, start-up, regulator */
 
 /* One gazetteer entity. */
 struct gz_entity {

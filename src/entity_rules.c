@@ -137,7 +137,13 @@ scan_word(const char *t, size_t len, size_t i, struct tok *k)
 			break;
 	}
 	k->e = (uint32_t)j;
-	/* Possessive 's (or ’s) is not part of the name. */
+	/* Possessive 's (or ’s, or the ' of "Citizens'") is not part of
+	 * the name. */
+	if (j - i > 1 && t[j - 1] == 's' && j + 1 < len && t[j] == '\'' &&
+	    !is_alnum((unsigned char)t[j + 1]) && is_upper((unsigned char)t[i])) {
+		k->poss = 1;
+		return j + 1;
+	}
 	if (j - i > 2 && t[j - 1] == 's' && t[j - 2] == '\'') {
 		k->e -= 2;
 		k->poss = 1;
@@ -408,13 +414,13 @@ gz_exact(const struct entity_db *db, const char *key)
 }
 
 /* "(TSMC)", "(習近平)", "(TSMC, 台積電)" after the form key: aliases.
- * Returns 1 if a CJK alias was found. */
+ * Returns 1 if a CJK alias was found, | 2 if an acronym was. */
 static int
 parens(struct ext *x, uint32_t para, const char *t, struct tok *k, size_t n,
     size_t j, const char *key)
 {
-	size_t	 a, b, end;
-	int	 cjk = 0;
+	size_t	 a, b, end, m;
+	int	 cjk = 0, hascjk;
 	char	*ak;
 
 	if (j >= n || !(punct_is(&k[j], '(') || punct_is(&k[j], 0xff08)))
@@ -430,20 +436,58 @@ parens(struct ext *x, uint32_t para, const char *t, struct tok *k, size_t n,
 			    punct_is(&k[b], 0x3001) || punct_is(&k[b], ';') ||
 			    punct_is(&k[b], 0xff1b) || punct_is(&k[b], '/'))
 				break;
-		if (b != a + 1)
-			continue;
-		if (k[a].kind == K_CJK) {
-			ak = entity_key(t, k[a].s, k[a].e);
+		/* A CJK name, maybe with Latin letters in it (SK하이닉스). */
+		for (m = a, hascjk = 0; m < b; m++) {
+			hascjk |= k[m].kind == K_CJK;
+			if (m > a && k[m].sp)
+				break;
+		}
+		if (m == b && hascjk) {
+			ak = entity_key(t, k[a].s, k[b - 1].e);
 			ext_alias(x, key, strlen(key), ak, strlen(ak));
-			ext_add(x, para, k[a].s, k[a].e, ak, gz_exact(x->db, ak),
-			    -1)->flags |= C_KEEP;
-			k[a].done = 1;
+			ext_add(x, para, k[a].s, k[b - 1].e, ak,
+			    gz_exact(x->db, ak), -1)->flags |= C_KEEP;
+			for (m = a; m < b; m++)
+				k[m].done = 1;
 			cjk = 1;
-		} else if (k[a].kind == K_CAP && k[a].allcaps)
+		} else if (b != a + 1)
+			continue;
+		else if (k[a].kind == K_CAP && (k[a].allcaps ||
+		    (t[k[a].s] == key[0] && k[a].e - k[a].s <= 6 &&
+		    strchr(key, ' ') != NULL))) {
+			/* "(TSMC)", "(Mida)" */
 			ext_alias(x, key, strlen(key), t + k[a].s,
 			    k[a].e - k[a].s);
+			cjk |= 2;
+		}
 	}
 	return cjk;
+}
+
+/* In a list ("Sony Group and NTT", "Hiroshima and Idaho") a name takes
+ * the kind of the name before it. */
+static void
+coordinated(const struct ext *x, const char *t, struct tok *k, size_t n,
+    size_t p, size_t q, int *ev)
+{
+	const struct cand	*c;
+	int			 j;
+
+	if (p < 2 || x->nc == 0)
+		return;
+	c = &x->c[x->nc - 1];
+	if (c->end != k[p - 2].e || c->type >= 0)
+		return;
+	if (tok_word_is(t, &k[p - 1], "and") || tok_word_is(t, &k[p - 1], "or"))
+		;
+	else if (!(punct_is(&k[p - 1], ',') && q < n &&
+	    (punct_is(&k[q], ',') || tok_word_is(t, &k[q], "and"))))
+		return;
+	if (c->gz >= 0 && x->db->ents[c->gz].type <= ENTITY_PLACE)
+		ev[x->db->ents[c->gz].type] += 2;
+	for (j = 0; c->gz < 0 && j < 3; j++)
+		if (c->ev[j] >= 2)
+			ev[j] += 2;
 }
 
 /* Evidence for the name in tokens [p, q). */
@@ -483,22 +527,27 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		else if (pf & (W_CROLE | W_GROLE))
 			ev[0] += 2;
 		if (pf & W_SAY)
-			ev[0] += 2;
+			ev[0] += multi ? 2 : 1;
 		if (tok_word_is(t, pr, "of") || tok_word_is(t, pr, "for")) {
 			*flags |= C_NOTPERSON;
 			if (p >= 2 && (tok_flags(x, t, &k[p - 2]) & W_CROLE))
 				ev[1] += 2;
 		}
-		if (tok_word_is(t, pr, "at"))
-			ev[1] += 1;
+		/* "an analyst at Omdia" */
+		if (tok_word_is(t, pr, "at")) {
+			ev[1] += 2;
+			*flags |= C_NOTPERSON;
+		}
 		if ((pf & W_PLACEPREP) && !k[q - 1].poss && (p < 2 ||
 		    !(tok_word_is(t, &k[p - 2], "stake") ||
 		    tok_word_is(t, &k[p - 2], "invested") ||
 		    tok_word_is(t, &k[p - 2], "shares"))))
-			ev[2] += multi ? 1 : 2;
-		if (ends_based(t, pr))
+			ev[2] += 2;
+		/* "chip venture Rapidus", "Hsinchu-based Zentrix" */
+		if ((pf & W_ORGNOUN) || ends_based(t, pr))
 			ev[1] += 2;
 	}
+	coordinated(x, t, k, n, p, q, ev);
 	if (nx == NULL)
 		return;
 	if (nx->kind != K_PUNCT && adjacent(&k[q - 1], nx)) {
@@ -520,6 +569,12 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 			if (k[i].kind == K_LOW &&
 			    (tok_flags(x, t, &k[i]) & (W_CROLE | W_GROLE))) {
 				ev[0] += 2;
+				break;
+			}
+			/* "Moonshot AI, a Beijing start-up" */
+			if (k[i].kind == K_LOW && !k[i].poss &&
+			    (tok_flags(x, t, &k[i]) & W_ORGNOUN)) {
+				ev[1] += 2;
 				break;
 			}
 		}
@@ -549,8 +604,17 @@ emit_rule(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	memcpy(c->ev, ev, sizeof ev);
 	c->flags |= flags;
 	ci = x->nc - 1;
-	if (parens(x, para, t, k, n, q, x->c[ci].key))
+	switch (parens(x, para, t, k, n, q, x->c[ci].key)) {
+	case 0:
+		break;
+	case 2:
+		/* An acronym is defined for organisations, not people. */
+		x->c[ci].ev[1] += 2;
+		break;
+	default:
 		x->c[ci].flags |= C_KEEP;
+		break;
+	}
 }
 
 static void
@@ -573,15 +637,15 @@ connects(const struct ext *x, const char *t, struct tok *k, size_t n,
 	size_t	 m;
 	int	 head = 0, of = 0;
 
-	if (j + 1 >= n || k[j + 1].kind != K_CAP || !k[j].sp || !k[j + 1].sp ||
+	if (j + 1 >= n || k[j + 1].kind != K_CAP || !k[j + 1].sp ||
 	    k[j - 1].poss)
 		return 0;
 	if (punct_is(&k[j], '&'))
-		return 1;
-	if (k[j].kind != K_LOW)
+		return k[j].sp;
+	if (k[j].kind != K_LOW && !punct_is(&k[j], ','))
 		return 0;
-	if (tok_flags(x, t, &k[j]) & W_NAMEJOIN)
-		return 1;
+	if (k[j].kind == K_LOW && (tok_flags(x, t, &k[j]) & W_NAMEJOIN))
+		return k[j].sp;
 	for (m = i; m < j; m++) {
 		if (k[m].kind == K_CAP &&
 		    (tok_flags(x, t, &k[m]) & W_ORGHEAD))
@@ -594,8 +658,68 @@ connects(const struct ext *x, const char *t, struct tok *k, size_t n,
 	if (tok_word_is(t, &k[j], "of") || tok_word_is(t, &k[j], "for"))
 		return head;
 	if (tok_word_is(t, &k[j], "and"))
-		return head && of;
+		return head && of && k[j].sp;
+	/* "Ministry of Economy, Trade and Industry" */
+	return punct_is(&k[j], ',') && head && of && j + 3 < n &&
+	    tok_word_is(t, &k[j + 2], "and") && k[j + 3].kind == K_CAP;
+}
+
+/* Whether the run may go on past the possessive at token m: "Taiwan
+ * People's Party", "Green Citizens' Action Alliance". */
+static int
+poss_goes_on(const struct ext *x, const char *t, struct tok *k, size_t n,
+    size_t m)
+{
+	size_t j;
+
+	if (!k[m].poss)
+		return 1;
+	for (j = m + 1; j < n && j <= m + 4 && k[j].kind == K_CAP && k[j].sp;
+	    j++) {
+		if (split_word(x, t, &k[j]))
+			return 0;
+		if (tok_flags(x, t, &k[j]) & W_ORGSUF)
+			return 1;
+	}
 	return 0;
+}
+
+/* A nationality that begins an organisation's name: "Malaysian Investment
+ * Development Authority". */
+static int
+nation_org(const struct ext *x, const char *t, struct tok *k, size_t end,
+    size_t p)
+{
+	size_t q;
+
+	if (!(tok_flags(x, t, &k[p]) & W_NATION))
+		return 0;
+	for (q = p + 1; q < end && !split_word(x, t, &k[q]); q++)
+		;
+	return q > p + 1 && (tok_flags(x, t, &k[q - 1]) & W_ORGSUF);
+}
+
+/* "(JASM)" at token q: an acronym defined for what stands before. */
+static int
+acronym_follows(const struct tok *k, size_t n, size_t q)
+{
+	return q + 2 < n && punct_is(&k[q], '(') && k[q + 1].kind == K_CAP &&
+	    k[q + 1].allcaps && punct_is(&k[q + 2], ')');
+}
+
+/* Gazetteer match at token p within the run: its length in bytes, the
+ * token after it in *gq, the entity in *ent; 0 if none ends on a token. */
+static size_t
+gz_at(const struct ext *x, const char *t, size_t len, const struct tok *k,
+    size_t n, size_t p, size_t *gq, int *ent)
+{
+	size_t g = ext_gz_match(x->db, t + k[p].s, len - k[p].s, ent);
+
+	for (*gq = p; g > 0 && *gq < n && k[*gq].s < k[p].s + g; (*gq)++)
+		;
+	if (g > 0 && k[*gq - 1].e != k[p].s + g)
+		return 0;
+	return g;
 }
 
 /* A capitalised run from token i: split it into names and emit them.
@@ -604,11 +728,11 @@ static size_t
 cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
     struct tok *k, size_t n, size_t i, int hl)
 {
-	size_t		 end = i + 1, p, q, g, gq;
+	size_t		 end = i + 1, p, q, g, gq = 0, m;
 	unsigned	 fl;
 	int		 ent;
 
-	while (end < n && !k[end - 1].poss) {
+	while (end < n && poss_goes_on(x, t, k, n, end - 1)) {
 		if (k[end].kind == K_CAP && k[end].sp && !k[end].done)
 			end++;
 		else if (connects(x, t, k, n, i, end))
@@ -618,11 +742,13 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 	}
 	for (p = i; p < end; p = q) {
 		fl = hl || (p == i && sent_start(k, p)) ? C_SENTINIT : 0;
-		g = ext_gz_match(x->db, t + k[p].s, len - k[p].s, &ent);
-		for (gq = p; g > 0 && gq < n && k[gq].s < k[p].s + g; gq++)
-			;
-		if (g > 0 && k[gq - 1].e != k[p].s + g)
-			g = 0;
+		g = gz_at(x, t, len, k, n, p, &gq, &ent);
+		/* "Rival Samsung Electronics" at a sentence start. */
+		if (g == 0 && fl && p + 1 < end && !hl &&
+		    gz_at(x, t, len, k, n, p + 1, &q, &ent) > 0) {
+			q = p + 1;
+			continue;
+		}
 		if (ends_based(t, &k[p])) {
 			struct cand *c;
 
@@ -634,15 +760,21 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 			q = p + 1;
 			continue;
 		}
-		if (g == 0 && split_word(x, t, &k[p])) {
+		if (g == 0 && split_word(x, t, &k[p]) &&
+		    !nation_org(x, t, k, end, p)) {
 			q = p + 1;
 			continue;
 		}
 		for (q = p + 1; q < end && !split_word(x, t, &k[q]) &&
 		    !ends_based(t, &k[q]); q++)
 			;
-		if (g > 0 && !(gq < q &&
-		    (tok_flags(x, t, &k[q - 1]) & W_ORGSUF))) {
+		/* A longer organisation's name that begins with a gazetteer
+		 * name: "China University of ...", "Japan Advanced
+		 * Semiconductor Manufacturing (JASM)". */
+		for (m = gq; g > 0 && m < q; m++)
+			if (tok_flags(x, t, &k[m]) & (W_ORGSUF | W_ORGHEAD))
+				break;
+		if (g > 0 && m == q && !(gq < q && acronym_follows(k, n, q))) {
 			emit_gz(x, para, t, k, n, p, gq, ent);
 			q = gq;
 			continue;
@@ -663,6 +795,19 @@ dateline(struct ext *x, uint32_t para, const char *t, size_t len,
 	char		*key;
 	int		 ent;
 
+	/* A byline: "By NG SU LING", "By Anna Berg" */
+	if (n >= 3 && n <= 5 && tok_word_is(t, &k[0], "By")) {
+		for (q = 1; q < n && k[q].kind == K_CAP; q++)
+			;
+		if (q < n)
+			return 0;
+		key = entity_key(t, k[1].s, k[n - 1].e);
+		title_case(key);
+		c = ext_add(x, para, k[1].s, k[n - 1].e, key, -1, -1);
+		c->ev[0] += 3;
+		c->flags |= C_KEEP | C_MULTI;
+		return n;
+	}
 	while (q < n && k[q].kind == K_CAP && k[q].allcaps &&
 	    k[q].e - k[q].s >= 3)
 		q++;

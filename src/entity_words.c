@@ -58,6 +58,24 @@ static const struct {
 	{ "researcher", W_CROLE }, { "engineer", W_CROLE },
 	{ "manager", W_CROLE }, { "partner", W_CROLE }, { "officer", W_CROLE },
 	{ "vice", W_CROLE }, { "professor", W_CROLE | W_GROLE },
+	{ "secretary-general", W_GROLE }, { "chief executive", W_CROLE },
+	{ "adviser", W_GROLE }, { "advisor", W_GROLE },
+	{ "company", W_ORGNOUN }, { "firm", W_ORGNOUN },
+	{ "start-up", W_ORGNOUN }, { "startup", W_ORGNOUN },
+	{ "chipmaker", W_ORGNOUN }, { "maker", W_ORGNOUN },
+	{ "carmaker", W_ORGNOUN }, { "automaker", W_ORGNOUN },
+	{ "developer", W_ORGNOUN }, { "supplier", W_ORGNOUN },
+	{ "lender", W_ORGNOUN }, { "bank", W_ORGNOUN }, { "insurer", W_ORGNOUN },
+	{ "operator", W_ORGNOUN }, { "conglomerate", W_ORGNOUN },
+	{ "subsidiary", W_ORGNOUN }, { "unit", W_ORGNOUN },
+	{ "venture", W_ORGNOUN }, { "fund", W_ORGNOUN },
+	{ "regulator", W_ORGNOUN }, { "agency", W_ORGNOUN },
+	{ "group", W_ORGNOUN }, { "giant", W_ORGNOUN },
+	{ "rival", W_ORGNOUN }, { "foundry", W_ORGNOUN },
+	{ "manufacturer", W_ORGNOUN }, { "retailer", W_ORGNOUN },
+	{ "platform", W_ORGNOUN }, { "brokerage", W_ORGNOUN },
+	{ "consultancy", W_ORGNOUN }, { "newspaper", W_ORGNOUN },
+	{ "broadcaster", W_ORGNOUN }, { "utility", W_ORGNOUN },
 	{ "President", W_TITLE }, { "Premier", W_TITLE }, { "Vice", W_TITLE },
 	{ "Prime", W_TITLE }, { "Minister", W_TITLE }, { "minister", W_GROLE },
 	{ "Secretary", W_TITLE }, { "secretary", W_GROLE },
@@ -115,6 +133,7 @@ static const struct {
 	{ "Communications", W_ORGSUF }, { "Robotics", W_ORGSUF },
 	{ "Microelectronics", W_ORGSUF }, { "Foundry", W_ORGSUF },
 	{ "Precision", W_ORGSUF }, { "Instruments", W_ORGSUF },
+	{ "Manufacturing", W_ORGSUF },
 	{ "Republic", W_ORGHEAD }, { "Port", W_ORGHEAD },
 	{ "City", W_PLACESUF }, { "Province", W_PLACESUF },
 	{ "County", W_PLACESUF }, { "Prefecture", W_PLACESUF },
@@ -123,7 +142,6 @@ static const struct {
 	{ "Valley", W_PLACESUF }, { "District", W_PLACESUF },
 	{ "Bay", W_PLACESUF }, { "Peninsula", W_PLACESUF },
 	{ "Mountains", W_PLACESUF }, { "Region", W_PLACESUF },
-	{ "Science Park", W_PLACESUF },
 	{ "January", W_MONTH }, { "February", W_MONTH }, { "March", W_MONTH },
 	{ "April", W_MONTH }, { "May", W_MONTH }, { "June", W_MONTH },
 	{ "July", W_MONTH }, { "August", W_MONTH }, { "September", W_MONTH },
@@ -138,7 +156,7 @@ static const struct {
 	{ "Sunday", W_WEEKDAY },
 	{ "Chinese", W_NATION }, { "Taiwanese", W_NATION },
 	{ "Japanese", W_NATION }, { "Korean", W_NATION },
-	{ "South Korean", W_NATION }, { "American", W_NATION },
+	{ "American", W_NATION },
 	{ "European", W_NATION }, { "Asian", W_NATION }, { "British", W_NATION },
 	{ "German", W_NATION }, { "French", W_NATION }, { "Dutch", W_NATION },
 	{ "Indian", W_NATION }, { "Vietnamese", W_NATION },
@@ -169,16 +187,31 @@ static const struct {
 	{ "la", W_NAMEJOIN },
 };
 
+static void
+add(struct entity_db *db, const char *w, int f)
+{
+	int *v = strmap_get(&db->words, w, strlen(w));
+
+	strmap_put(&db->words, w, strlen(w), (v != NULL ? *v : 0) | f);
+}
+
 void
 entity_words_init(struct entity_db *db)
 {
 	size_t	 i;
-	int	*v;
+	char	 cap[64];
 
 	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
-		v = strmap_get(&db->words, words[i].w, strlen(words[i].w));
-		strmap_put(&db->words, words[i].w, strlen(words[i].w),
-		    (v != NULL ? *v : 0) | words[i].f);
+		add(db, words[i].w, words[i].f);
+		/* "Economist Lee Heng Guie": a role written with a capital
+		 * stands before a name like a title. */
+		if ((words[i].f & (W_CROLE | W_GROLE)) &&
+		    words[i].w[0] >= 'a' && words[i].w[0] <= 'z' &&
+		    strlen(words[i].w) < sizeof cap) {
+			strcpy(cap, words[i].w);
+			cap[0] = (char)(cap[0] - 'a' + 'A');
+			add(db, cap, words[i].f | W_TITLE);
+		}
 	}
 }
 
