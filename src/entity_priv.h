@@ -41,6 +41,9 @@ void	 strmap_free(struct strmap *m);
 #define W_NAMEJOIN	0x2000	/* de, van, von, bin: inside a name */
 #define W_GROLE		0x4000	/* minister, spokesperson: a person's role */
 #define W_ORGNOUN	0x8000	/* company, start-up, regulator */
+#define W_HYPLACE	0x10000	/* -based, -listed, -made: a place before */
+#define W_HYPORG	0x20000	/* -owned, -backed, -led: an org before */
+#define W_PLACENOUN	0x40000	/* province, district: a place before */
 
 /* One gazetteer entity. */
 struct gz_entity {

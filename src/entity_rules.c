@@ -85,6 +85,23 @@ push(struct ext *x, size_t *n)
 	return &x->tok[(*n)++];
 }
 
+static int
+hyphen_compound(const char *t, size_t len, size_t i)
+{
+	static const char *const w[] = { "based", "listed", "made", "born",
+	    "headquartered", "owned", "backed", "led", "run", "funded",
+	    "controlled", "affiliated", "linked" };
+	size_t j, l;
+
+	for (j = 0; j < sizeof w / sizeof w[0]; j++) {
+		l = strlen(w[j]);
+		if (l <= len - i && memcmp(t + i, w[j], l) == 0 &&
+		    (i + l == len || !is_alnum((unsigned char)t[i + l])))
+			return 1;
+	}
+	return 0;
+}
+
 /* Scans a word from i: letters, digits, and - ' ’ & . , inside it. */
 static size_t
 scan_word(const char *t, size_t len, size_t i, struct tok *k)
@@ -127,6 +144,11 @@ scan_word(const char *t, size_t len, size_t i, struct tok *k)
 			break;
 		}
 		if (j + 1 >= len || !is_alnum((unsigned char)t[j + 1]))
+			break;
+		/* "Hong Kong-listed", "Alibaba-backed": the name ends at
+		 * the hyphen. */
+		if (u == '-' && is_upper((unsigned char)t[i]) &&
+		    hyphen_compound(t, len, j + 1))
 			break;
 		if (u == '-' || u == '\'' || u == '&')
 			j++;
@@ -374,20 +396,30 @@ adjacent(const struct tok *a, const struct tok *b)
 /* A word that ends a capitalised run as a name: stop words, months,
  * weekdays, nationalities, titles, capitalised roles. */
 static int
-split_word(const struct ext *x, const char *t, struct tok *k)
+split_word(const struct ext *x, const char *t, struct tok *k, size_t n,
+    size_t i)
 {
-	int f = tok_flags(x, t, k);
+	static const char *const plain[] = { "January", "February", "March",
+	    "July", "September", "October", "November", "December" };
+	size_t	 j;
+	int	 f = tok_flags(x, t, &k[i]);
 
-	if (f & (W_STOP | W_MONTH | W_WEEKDAY | W_NATION | W_TITLE))
+	/* "Lei Jun", "May Chen", "June Lee": a month that may be a name is
+	 * one when it stands beside another capitalised word. */
+	if (f & W_MONTH) {
+		for (j = 0; j < sizeof plain / sizeof plain[0]; j++)
+			if (tok_word_is(t, &k[i], plain[j]))
+				return 1;
+		if ((i > 0 && k[i - 1].kind == K_CAP && k[i].sp) ||
+		    (i + 1 < n && k[i + 1].kind == K_CAP && k[i + 1].sp))
+			return (f & ~W_MONTH) & (W_STOP | W_NATION | W_TITLE);
 		return 1;
-	return (f & W_CROLE) && k->kind == K_CAP;
+	}
+	if (f & (W_STOP | W_WEEKDAY | W_NATION | W_TITLE))
+		return 1;
+	return (f & W_CROLE) && k[i].kind == K_CAP;
 }
 
-static int
-ends_based(const char *t, const struct tok *k)
-{
-	return k->e - k->s > 6 && memcmp(t + k->e - 6, "-based", 6) == 0;
-}
 
 static void
 title_case(char *s)
@@ -501,12 +533,22 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 
 	lastf = tok_flags(x, t, &k[q - 1]);
 	firstf = tok_flags(x, t, &k[p]);
+	/* A suffix outweighs a title or "said" around the name: "the
+	 * General Statistics Office said". */
 	if (multi && (lastf & W_ORGSUF))
+		ev[1] += 5;
+	else if (multi && (lastf & W_PLACESUF))
+		ev[2] += 5;
+	else if (multi && (firstf & W_ORGHEAD))
 		ev[1] += 3;
-	if (multi && (firstf & W_ORGHEAD))
-		ev[1] += 3;
-	if (multi && (lastf & W_PLACESUF))
-		ev[2] += 3;
+	else
+		for (i = p; multi && i + 1 < q; i++)
+			if ((tok_flags(x, t, &k[i]) & W_ORGHEAD) &&
+			    (tok_word_is(t, &k[i + 1], "of") ||
+			    tok_word_is(t, &k[i + 1], "for"))) {
+				ev[1] += 3;	/* State Bank of Vietnam */
+				break;
+			}
 	*flags |= C_NAMELIKE;
 	for (i = p; i < q; i++) {
 		if (k[i].kind != K_CAP)
@@ -544,14 +586,25 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		    tok_word_is(t, &k[p - 2], "shares"))))
 			ev[2] += 2;
 		/* "chip venture Rapidus", "Hsinchu-based Zentrix" */
-		if ((pf & W_ORGNOUN) || ends_based(t, pr))
+		if ((pf & (W_ORGNOUN | W_HYPLACE | W_HYPORG)) && !pr->poss)
 			ev[1] += 2;
 	}
 	coordinated(x, t, k, n, p, q, ev);
 	if (nx == NULL)
 		return;
+	/* "Hong Kong-listed", "Alibaba-backed" */
+	if (punct_is(nx, '-') && !nx->sp && q + 1 < n && !k[q + 1].sp) {
+		nf = tok_flags(x, t, &k[q + 1]);
+		if (nf & W_HYPLACE)
+			ev[2] += 3;
+		if (nf & W_HYPORG)
+			ev[1] += 2;
+		*flags |= C_NOTPERSON;
+	}
 	if (nx->kind != K_PUNCT && adjacent(&k[q - 1], nx)) {
 		nf = tok_flags(x, t, nx);
+		if ((nf & W_PLACENOUN) && !k[q - 1].poss)
+			ev[2] += 3;	/* "Anhui province" */
 		if ((nf & W_SAY) && !k[q - 1].poss)
 			ev[0] += multi ? 2 : 1;
 		if (nf & W_CROLE) {
@@ -652,13 +705,16 @@ connects(const struct ext *x, const char *t, struct tok *k, size_t n,
 			head = 1;
 		if (tok_word_is(t, &k[m], "of") || tok_word_is(t, &k[m], "for"))
 			of = 1;
-		if (split_word(x, t, &k[m]))
+		if (split_word(x, t, k, n, m))
 			head = of = 0;
 	}
 	if (tok_word_is(t, &k[j], "of") || tok_word_is(t, &k[j], "for"))
 		return head;
+	/* "Vietnam Industry Research and Consultancy" */
 	if (tok_word_is(t, &k[j], "and"))
-		return head && of && k[j].sp;
+		return k[j].sp && ((head && of) ||
+		    ((tok_flags(x, t, &k[j + 1]) & W_ORGSUF) &&
+		    (j + 2 >= n || !(tok_flags(x, t, &k[j + 2]) & W_TITLE))));
 	/* "Ministry of Economy, Trade and Industry" */
 	return punct_is(&k[j], ',') && head && of && j + 3 < n &&
 	    tok_word_is(t, &k[j + 2], "and") && k[j + 3].kind == K_CAP;
@@ -676,7 +732,7 @@ poss_goes_on(const struct ext *x, const char *t, struct tok *k, size_t n,
 		return 1;
 	for (j = m + 1; j < n && j <= m + 4 && k[j].kind == K_CAP && k[j].sp;
 	    j++) {
-		if (split_word(x, t, &k[j]))
+		if (split_word(x, t, k, n, j))
 			return 0;
 		if (tok_flags(x, t, &k[j]) & W_ORGSUF)
 			return 1;
@@ -684,17 +740,17 @@ poss_goes_on(const struct ext *x, const char *t, struct tok *k, size_t n,
 	return 0;
 }
 
-/* A nationality that begins an organisation's name: "Malaysian Investment
- * Development Authority". */
+/* A nationality or a title that begins an organisation's name: "Malaysian
+ * Investment Development Authority", "General Statistics Office". */
 static int
 nation_org(const struct ext *x, const char *t, struct tok *k, size_t end,
     size_t p)
 {
 	size_t q;
 
-	if (!(tok_flags(x, t, &k[p]) & W_NATION))
+	if (!(tok_flags(x, t, &k[p]) & (W_NATION | W_TITLE)))
 		return 0;
-	for (q = p + 1; q < end && !split_word(x, t, &k[q]); q++)
+	for (q = p + 1; q < end && !split_word(x, t, k, end, q); q++)
 		;
 	return q > p + 1 && (tok_flags(x, t, &k[q - 1]) & W_ORGSUF);
 }
@@ -749,24 +805,12 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 			q = p + 1;
 			continue;
 		}
-		if (ends_based(t, &k[p])) {
-			struct cand *c;
-
-			c = ext_add(x, para, k[p].s, k[p].e - 6, entity_key(t,
-			    k[p].s, k[p].e - 6), -1, -1);
-			c->ev[2] += 3;
-			c->flags |= C_KEEP;
-			c->gz = gz_exact(x->db, c->key);
-			q = p + 1;
-			continue;
-		}
-		if (g == 0 && split_word(x, t, &k[p]) &&
+		if (g == 0 && split_word(x, t, k, n, p) &&
 		    !nation_org(x, t, k, end, p)) {
 			q = p + 1;
 			continue;
 		}
-		for (q = p + 1; q < end && !split_word(x, t, &k[q]) &&
-		    !ends_based(t, &k[q]); q++)
+		for (q = p + 1; q < end && !split_word(x, t, k, n, q); q++)
 			;
 		/* A longer organisation's name that begins with a gazetteer
 		 * name: "China University of ...", "Japan Advanced
