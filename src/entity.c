@@ -241,10 +241,12 @@ link_target(struct res *r, int i)
 	int		 best = -1, root;
 
 	for (j = 0; j < r->ng; j++) {
+		if (r->g[j].words <= g->words)
+			continue;
 		root = find(r, (int)j);
 		h = &r->g[root];
 		if (root == find(r, i) || !h->keep || (h->etype != ENTITY_PERSON &&
-		    h->etype != ENTITY_ORG) || r->g[j].words <= g->words)
+		    h->etype != ENTITY_ORG))
 			continue;
 		if (!short_of(g->key, r->g[j].key, h->etype == ENTITY_PERSON))
 			continue;

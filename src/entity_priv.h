@@ -146,7 +146,15 @@ size_t		 ext_gz_match(const struct entity_db *db, const char *p,
 
 /* Helpers shared by the scanners (entity_rules.c). */
 int	 tok_flags(const struct ext *x, const char *t, struct tok *k);
-int	 tok_word_is(const char *t, const struct tok *k, const char *w);
+/* Whether token k is the word w (inline: the length of a literal folds). */
+static inline int
+tok_word_is(const char *t, const struct tok *k, const char *w)
+{
+	size_t n = __builtin_strlen(w);
+
+	return (k->kind == K_LOW || k->kind == K_CAP) && k->e - k->s == n &&
+	    __builtin_memcmp(t + k->s, w, n) == 0;
+}
 /* The text of [s, e) with each run of white space made one space.
  * Newly allocated. */
 char	*entity_key(const char *t, size_t s, size_t e);

@@ -53,8 +53,11 @@ abbrev(const char *s, size_t n)
 	    "Bhd", "vs", "No" };
 	size_t i;
 
+	if (n > 4)
+		return 0;
 	for (i = 0; i < sizeof ab / sizeof ab[0]; i++)
-		if (strlen(ab[i]) == n && memcmp(ab[i], s, n) == 0)
+		if (ab[i][0] == s[0] && strlen(ab[i]) == n &&
+		    memcmp(ab[i], s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -296,14 +299,6 @@ tok_flags(const struct ext *x, const char *t, struct tok *k)
 	return k->flags;
 }
 
-int
-tok_word_is(const char *t, const struct tok *k, const char *w)
-{
-	size_t n = strlen(w);
-
-	return (k->kind == K_LOW || k->kind == K_CAP) && k->e - k->s == n &&
-	    memcmp(t + k->s, w, n) == 0;
-}
 
 static int
 punct_is(const struct tok *k, uint32_t c)
@@ -370,6 +365,8 @@ headline(const char *t, const struct tok *k, size_t n)
 	    "or", "in", "on", "at", "to", "for", "by", "with", "as", "vs" };
 	size_t	 i, j, w = 0, cap = 0;
 
+	if (n > 60)
+		return 0;	/* headlines are short */
 	for (i = 0; i < n; i++) {
 		if (k[i].kind == K_CAP) {
 			w++;
@@ -917,7 +914,9 @@ rules_para(struct ext *x, uint32_t para, const char *t, size_t len)
 		if (k[i].kind == K_NUM || k[i].kind == K_CAP ||
 		    (k[i].kind == K_PUNCT && currency_sign(k[i].cp))) {
 			e = num_match(x, para, t, len, k, n, i);
-			if (e == 0 && k[i].kind == K_NUM)
+			/* 2024年, 100億元, 25％: CJK right after it. */
+			if (e == 0 && k[i].kind == K_NUM && k[i].e < len &&
+			    (unsigned char)t[k[i].e] >= 0x80)
 				e = cjk_number(x, para, t, len, k[i].s);
 			if (e != 0) {
 				done = e;
