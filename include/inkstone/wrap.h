@@ -34,7 +34,9 @@ struct wrap_lines {
  * (U+0020) at a break hang: they are in [end, next) and not counted.  A
  * soft hyphen (U+00AD) takes no column and is not drawn; when the line
  * breaks right after one it lies in [end, next), hyphen is 1 and width
- * counts the "-" to draw.  Widths come from text_cp_width(), so whoever
+ * counts the "-" to draw.  A short parenthesised group without spaces,
+ * like the "(華為)" after a company's name, is not broken unless it is
+ * wider than the line.  Widths come from text_cp_width(), so whoever
  * draws [start, end) must skip U+00AD.  A word wider than the line is
  * broken between grapheme clusters, avoiding kinsoku violations where it
  * can.  The one case where width exceeds the given width: a single
