@@ -311,10 +311,11 @@ find_break(struct wrapper *w, size_t ls, size_t i, uint32_t cp, int col)
 static size_t
 fill_line(struct wrapper *w, size_t ls)
 {
-	const char	*s = w->s;
-	size_t		 i = ls, n, e = ls, g, overlong = ls;
-	uint32_t	 cp;
-	int		 col = 0, dcol = 0, c, cpw, bk = 0;
+	const char		*s = w->s;
+	const unsigned char	*u;
+	size_t			 i = ls, n, e = ls, g, overlong = ls;
+	uint32_t		 cp;
+	int			 col = 0, dcol = 0, c, cpw, bk = 0;
 
 	/*
 	 * col: columns of s[ls..i); dcol: of s[ls..e), e being the end of the
@@ -326,7 +327,17 @@ fill_line(struct wrapper *w, size_t ls)
 			add_line(w, ls, e, i, dcol, 0);
 			return i;
 		}
-		n = decode(s + i, w->len - i, &cp);
+		u = (const unsigned char *)s + i;
+		if (u[0] < 0x80) {
+			cp = u[0];
+			n = 1;
+		} else if ((u[0] & 0xF0) == 0xE0 && w->len - i >= 3) {
+			/* Most CJK: decoded here, not in a call. */
+			cp = (uint32_t)(u[0] & 0x0F) << 12 |
+			    (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+			n = 3;
+		} else
+			n = decode(s + i, w->len - i, &cp);
 		c = w->lb[i];
 		if (c == UC_BREAK_MANDATORY || c == UC_BREAK_CR_BEFORE_LF) {
 			/* Not drawn; a line feed ends the line after it. */

@@ -13,7 +13,7 @@
 #include "inkstone/wrap.h"
 
 #define TARGET_BYTES	(20u << 20)
-#define ROUNDS		3
+#define ROUNDS		5
 
 static const char *const latin[] = {
 	"the", "ministry", "said", "on", "Tuesday", "that", "export",
@@ -77,7 +77,7 @@ now(void)
 {
 	struct timespec	ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
