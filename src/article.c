@@ -261,7 +261,8 @@ split(const char *s, size_t len, int md)
 }
 
 /* The article's own file (front matter present): every block is body,
- * except a leading level-1 heading, which is the title. */
+ * except a leading level-1 heading that is the title (none in the front
+ * matter) or repeats it (the front matter's title starts with it). */
 static void
 take_plain(struct article *a, struct article_block *v, size_t n)
 {
@@ -269,11 +270,13 @@ take_plain(struct article *a, struct article_block *v, size_t n)
 
 	a->paras = xreallocarray(NULL, n, sizeof *a->paras);
 	if (n > 0 && v[0].heading == 1) {
-		if (a->title == NULL)
+		if (a->title == NULL) {
 			a->title = v[0].text;
-		else
+			i = 1;
+		} else if (strncmp(a->title, v[0].text, v[0].len) == 0) {
 			free(v[0].text);
-		i = 1;
+			i = 1;
+		}
 	}
 	for (; i < n; i++) {
 		a->paras[a->npara].text = v[i].text;
@@ -338,8 +341,8 @@ derive_title(struct article *a)
 	free(a->title);
 	a->title_derived = 1;
 	if (i < end && chars == TITLE_MAX) {
-		if (space > end / 2)
-			i = space;
+		if (s[i] != ' ' && space > i / 2)
+			i = space;	/* cut between words */
 		a->title = xasprintf("%.*s\xE2\x80\xA6", (int)i, s);
 	} else
 		a->title = xstrndup(s, end);

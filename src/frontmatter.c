@@ -12,6 +12,9 @@
 #include "inkstone/util.h"
 #include "article_int.h"
 
+enum field_kind { F_TEXT, F_LIST };
+#define NFIELDS	8
+
 struct fm {
 	yaml_parser_t	 p;
 	struct article	*a;
@@ -19,9 +22,9 @@ struct fm {
 	size_t		 line0;		/* file line of the text's first line */
 	int		 depth;
 	int		 failed;
+	size_t		 errline;	/* 0-based line of a syntax error */
+	size_t		 touched[NFIELDS]; /* last line that set each field */
 };
-
-enum field_kind { F_TEXT, F_LIST };
 
 struct field {
 	const char	*name;
@@ -29,7 +32,7 @@ struct field {
 	size_t		 off;
 };
 
-static const struct field fields[] = {
+static const struct field fields[NFIELDS] = {
 	{ "title", F_TEXT, offsetof(struct article, title) },
 	{ "source", F_TEXT, offsetof(struct article, source) },
 	{ "date", F_TEXT, offsetof(struct article, date) },
@@ -45,6 +48,7 @@ fm_error(struct fm *fm, const yaml_mark_t *m, const char *what)
 {
 	article_error(fm->a, m->line + fm->line0, m->column + 1, "%s", what);
 	fm->failed = 1;
+	fm->errline = m->line;
 }
 
 /* libyaml's reader errors give a byte offset, not a mark. */
@@ -157,6 +161,7 @@ set_scalar(struct fm *fm, const struct field *f, const yaml_event_t *ev)
 
 	if (is_null(ev))
 		return;
+	fm->touched[f - fields] = ev->start_mark.line;
 	if (f->kind == F_TEXT) {
 		slot = (char **)((char *)a + f->off);
 		free(*slot);
@@ -277,6 +282,37 @@ parse(struct fm *fm)
 	} while (!done);
 }
 
+/* After a syntax error, what was read on the error's line or after it is
+ * not to be trusted ("author: Jane: Doe" yields "Jane" before the error):
+ * only the keys above that line are kept. */
+static void
+forget(struct fm *fm)
+{
+	struct article	*a = fm->a;
+	size_t		 i, j, *n;
+	char		***list;
+
+	for (i = 0; i < NFIELDS; i++) {
+		if (fm->touched[i] == SIZE_MAX || fm->touched[i] < fm->errline)
+			continue;
+		if (fields[i].kind == F_TEXT) {
+			free(*(char **)((char *)a + fields[i].off));
+			*(char **)((char *)a + fields[i].off) = NULL;
+			if (fields[i].off == offsetof(struct article, date))
+				a->date_iso[0] = '\0';
+			continue;
+		}
+		list = (char ***)((char *)a + fields[i].off);
+		n = fields[i].off == offsetof(struct article, tags) ?
+		    &a->ntags : &a->nhighlights;
+		for (j = 0; j < *n; j++)
+			free((*list)[j]);
+		free(*list);
+		*list = NULL;
+		*n = 0;
+	}
+}
+
 /* Whether the line at s[off..] is the delimiter d (trailing blanks
  * allowed); *next gets the offset after the line. */
 static int
@@ -296,7 +332,7 @@ article_frontmatter(struct article *a, const char *s, size_t len,
     size_t *body)
 {
 	struct fm	 fm;
-	size_t		 start, off, nextoff, line = 2;
+	size_t		 start, off, nextoff, line = 2, i;
 
 	*body = 0;
 	if (!delim(s, len, 0, "---", &start) || start == len)
@@ -320,6 +356,8 @@ article_frontmatter(struct article *a, const char *s, size_t len,
 	}
 	*body = nextoff;
 	memset(&fm, 0, sizeof fm);
+	for (i = 0; i < NFIELDS; i++)
+		fm.touched[i] = SIZE_MAX;
 	fm.a = a;
 	fm.text = s + start;
 	fm.line0 = 2;
@@ -331,6 +369,8 @@ article_frontmatter(struct article *a, const char *s, size_t len,
 	    off - start);
 	yaml_parser_set_encoding(&fm.p, YAML_UTF8_ENCODING);
 	parse(&fm);
+	if (fm.failed)
+		forget(&fm);
 	yaml_parser_delete(&fm.p);
 	return 1;
 }

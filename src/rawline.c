@@ -29,13 +29,22 @@ static const char *channels[] = {
 	"weibo", "tiktok", "store", "link", "here", "free", "now", "podcast",
 	"premium", "account", "inbox", "top", NULL
 };
-static const char *gates[] = {
-	"subscriber", "subscribers", "subscription", "subscribe",
-	"app store", "google play", "download", "sign up", "sign in",
-	"log in", "newsletter", "paywall", "unlock", "下載", "下载", "訂閱",
-	"订阅", "アプリ", "ダウンロード", "購読", "会員登録", "앱", "구독",
-	"다운로드", "關注我們", "关注我们", "追蹤我們", "フォロー", "팔로우",
-	NULL
+/* Words of a call to action wherever they stand (CJK has no first word
+ * to test), and nouns that are one only beside a word to the reader. */
+static const char *verb_gates[] = {
+	"下載", "下载", "ダウンロード", "다운로드", "訂閱", "订阅", "購読",
+	"구독", "關注我們", "关注我们", "追蹤我們", "フォロー", "팔로우",
+	"会員登録", "點擊", "点击", "點此", "按此", "立即", "今すぐ", NULL
+};
+static const char *noun_gates[] = {
+	"subscriber", "subscribers", "subscription", "subscriptions",
+	"app store", "google play", "newsletter", "newsletters", "paywall",
+	"app", "アプリ", "앱", NULL
+};
+static const char *to_reader[] = {
+	"you", "your", "our", "us", "this article", "this story", "free",
+	"exclusive", "premium", "here", "now", "today", "latest", "listen",
+	"最新", "無料", "免費", "免费", "지금", "무료", "こちら", NULL
 };
 static const char *comment_words[] = {
 	"comment", "comments", "留言", "評論", "评论", "コメント", "댓글",
@@ -277,7 +286,8 @@ article_is_cta(const char *s, size_t len, const struct article_feat *f)
 	lc = lower(s, len);
 	each_word(lc, first_word, &verb);
 	if (!f->sentend)
-		r = verb || has_any(lc, gates);
+		r = verb || has_any(lc, verb_gates) ||
+		    (has_any(lc, noun_gates) && has_any(lc, to_reader));
 	else
 		r = verb && has_any(lc, channels);
 	free(lc);

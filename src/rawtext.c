@@ -58,15 +58,21 @@ chrome(const struct line *l, int outside)
 	    (outside && article_is_you(s, len, f));
 }
 
-/* Whether a line is something other than a possible headline. */
+/* Whether a line is something other than a possible headline: by form
+ * only (printed twice, a line is a headline whatever its words), or also
+ * by the vocabulary of chrome. */
 static int
-claimed(const struct line *l)
+claimed(const struct line *l, int form_only)
 {
-	char	 iso[17], *au, *so;
-	int	 r;
+	const char	*s = l->b->text;
+	size_t		 len = l->b->len;
+	char		 iso[17], *au, *so;
+	int		 r;
 
-	if (l->f.bullet || article_is_hl_header(l->b->text, l->b->len, &l->f) ||
-	    article_date_line(l->b->text, l->b->len, iso) || chrome(l, 1))
+	if (l->f.bullet || article_is_hl_header(s, len, &l->f) ||
+	    article_date_line(s, len, iso) || article_is_hashtags(s, len) ||
+	    article_time_line(s, len) || article_is_breadcrumb(s, len) ||
+	    (!form_only && chrome(l, 1)))
 		return 1;
 	r = article_source(l->b->text, l->b->len, &l->f, 1, &au, &so);
 	free(au);
@@ -93,18 +99,18 @@ find_title(struct line *L, size_t head)
 	size_t	 i, j;
 
 	for (i = 0; i < head; i++) {
-		if (L[i].f.units < 2 || claimed(&L[i]))
+		if (L[i].f.units < 2 || claimed(&L[i], 1))
 			continue;
 		for (j = i + 1; j < head; j++)
 			if (same(&L[i], &L[j]))
 				return i;
 	}
 	for (i = 0; i < head; i++)
-		if (L[i].b->heading && !claimed(&L[i]))
+		if (L[i].b->heading && !claimed(&L[i], 0))
 			return i;
 	for (i = 0; i < head; i++) {
 		if (L[i].f.units < 4 || L[i].f.units > 40 || L[i].f.upper ||
-		    ends_colon(&L[i]) || claimed(&L[i]))
+		    ends_colon(&L[i]) || claimed(&L[i], 0))
 			continue;
 		if (L[i].f.sentend && L[i].b->text[L[i].b->len - 1] == '.')
 			continue;
@@ -177,12 +183,12 @@ label_head(struct article *a, struct line *L, size_t n, size_t head,
 		if (take_highlights(L, n, i, have_hl))
 			continue;
 		l->label = L_DROP;
-		if (article_date_line(l->b->text, l->b->len, iso))
+		if (i == title)
+			l->label = L_TITLE;
+		else if (article_date_line(l->b->text, l->b->len, iso))
 			take_date(a, l, iso);
 		else if (take_source(a, l, 1) || chrome(l, 1))
 			;
-		else if (i == title)
-			l->label = L_TITLE;
 		else if (title != NONE && (i < title || same(l, &L[title])))
 			;	/* logo, navigation, the repeated headline */
 		else if (!l->f.sentend && l->f.units <=
