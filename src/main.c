@@ -15,6 +15,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "dump", "dump [--width N] FILE...", cmd_dump },
 	{ NULL, NULL, NULL }
 };
 

@@ -13,6 +13,8 @@ struct globals {
 	const char	*theme;		/* --theme NAME, or NULL */
 };
 
+int	cmd_dump(int, char **, const struct globals *);
+
 #define EXIT_RUNTIME	1
 #define EXIT_USAGE	2
 
