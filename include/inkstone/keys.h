@@ -70,57 +70,57 @@ enum keys_context {
 const char	*keys_context_name(enum keys_context ctx);
 int		 keys_context_parse(const char *name);
 
-/* Named actions.  KEYS_NONE in a config unbinds a key. */
+/* Named actions.  KEYS_A_NONE ("none" in a config) unbinds a key. */
 enum keys_action {
-	KEYS_NONE,
-	KEYS_QUIT,		/* quit */
-	KEYS_CLOSE,		/* close: overlay, search, visual mode */
-	KEYS_DOWN,		/* down */
-	KEYS_UP,		/* up */
-	KEYS_HALF_DOWN,		/* half-page-down */
-	KEYS_HALF_UP,		/* half-page-up */
-	KEYS_PAGE_DOWN,		/* page-down */
-	KEYS_PAGE_UP,		/* page-up */
-	KEYS_TOP,		/* top */
-	KEYS_BOTTOM,		/* bottom */
-	KEYS_OPEN,		/* open: article, or jump to highlight/entity */
-	KEYS_NEXT_ARTICLE,	/* next-article */
-	KEYS_PREV_ARTICLE,	/* prev-article */
-	KEYS_FOCUS_NEXT,	/* focus-next */
-	KEYS_FOCUS_PREV,	/* focus-prev */
-	KEYS_FOCUS_LIST,	/* focus-list */
-	KEYS_FOCUS_READING,	/* focus-reading */
-	KEYS_FOCUS_HIGHLIGHTS,	/* focus-highlights */
-	KEYS_FOCUS_SIDEBAR,	/* focus-sidebar */
-	KEYS_ZOOM,		/* zoom: the focused pane alone */
-	KEYS_TOGGLE_SIDEBAR,	/* toggle-sidebar */
-	KEYS_TOGGLE_HIGHLIGHTS,	/* toggle-highlights */
-	KEYS_SEARCH,		/* search */
-	KEYS_SEARCH_NEXT,	/* search-next */
-	KEYS_SEARCH_PREV,	/* search-prev */
-	KEYS_SORT,		/* sort: cycle the sort order */
-	KEYS_FILTER_TAG,	/* filter-tag */
-	KEYS_FILTER_ENTITY,	/* filter-entity */
-	KEYS_CLEAR_FILTER,	/* clear-filter */
-	KEYS_TAG,		/* tag: prompt for +tag -tag */
-	KEYS_QUICK_TAG_1,	/* quick-tag-1 .. quick-tag-9, in order */
-	KEYS_QUICK_TAG_2,
-	KEYS_QUICK_TAG_3,
-	KEYS_QUICK_TAG_4,
-	KEYS_QUICK_TAG_5,
-	KEYS_QUICK_TAG_6,
-	KEYS_QUICK_TAG_7,
-	KEYS_QUICK_TAG_8,
-	KEYS_QUICK_TAG_9,
-	KEYS_TOGGLE_READ,	/* toggle-read */
-	KEYS_MARK,		/* mark: select for a batch tag */
-	KEYS_VISUAL,		/* visual: start a selection */
-	KEYS_HIGHLIGHT,		/* highlight: keep the selection */
-	KEYS_DELETE_ITEM,	/* delete */
-	KEYS_EDIT_NOTE,		/* edit-note */
-	KEYS_HELP,		/* help */
-	KEYS_REDRAW,		/* redraw */
-	KEYS_RELOAD,		/* reload: rescan the library */
+	KEYS_A_NONE,
+	KEYS_A_QUIT,		/* quit */
+	KEYS_A_CLOSE,		/* close: overlay, search, visual mode */
+	KEYS_A_DOWN,		/* down */
+	KEYS_A_UP,		/* up */
+	KEYS_A_HALF_DOWN,	/* half-page-down */
+	KEYS_A_HALF_UP,		/* half-page-up */
+	KEYS_A_PAGE_DOWN,	/* page-down */
+	KEYS_A_PAGE_UP,		/* page-up */
+	KEYS_A_TOP,		/* top */
+	KEYS_A_BOTTOM,		/* bottom */
+	KEYS_A_OPEN,		/* open: article, or jump to highlight/entity */
+	KEYS_A_NEXT_ARTICLE,	/* next-article */
+	KEYS_A_PREV_ARTICLE,	/* prev-article */
+	KEYS_A_FOCUS_NEXT,	/* focus-next */
+	KEYS_A_FOCUS_PREV,	/* focus-prev */
+	KEYS_A_FOCUS_LIST,	/* focus-list */
+	KEYS_A_FOCUS_READING,	/* focus-reading */
+	KEYS_A_FOCUS_HIGHLIGHTS,	/* focus-highlights */
+	KEYS_A_FOCUS_SIDEBAR,	/* focus-sidebar */
+	KEYS_A_ZOOM,		/* zoom: the focused pane alone */
+	KEYS_A_TOGGLE_SIDEBAR,	/* toggle-sidebar */
+	KEYS_A_TOGGLE_HIGHLIGHTS,	/* toggle-highlights */
+	KEYS_A_SEARCH,		/* search */
+	KEYS_A_SEARCH_NEXT,	/* search-next */
+	KEYS_A_SEARCH_PREV,	/* search-prev */
+	KEYS_A_SORT,		/* sort: cycle the sort order */
+	KEYS_A_FILTER_TAG,	/* filter-tag */
+	KEYS_A_FILTER_ENTITY,	/* filter-entity */
+	KEYS_A_CLEAR_FILTER,	/* clear-filter */
+	KEYS_A_TAG,		/* tag: prompt for +tag -tag */
+	KEYS_A_QUICK_TAG_1,	/* quick-tag-1 .. quick-tag-9, in order */
+	KEYS_A_QUICK_TAG_2,
+	KEYS_A_QUICK_TAG_3,
+	KEYS_A_QUICK_TAG_4,
+	KEYS_A_QUICK_TAG_5,
+	KEYS_A_QUICK_TAG_6,
+	KEYS_A_QUICK_TAG_7,
+	KEYS_A_QUICK_TAG_8,
+	KEYS_A_QUICK_TAG_9,
+	KEYS_A_TOGGLE_READ,	/* toggle-read */
+	KEYS_A_MARK,		/* mark: select for a batch tag */
+	KEYS_A_VISUAL,		/* visual: start a selection */
+	KEYS_A_HIGHLIGHT,	/* highlight: keep the selection */
+	KEYS_A_DELETE,		/* delete */
+	KEYS_A_EDIT_NOTE,	/* edit-note */
+	KEYS_A_HELP,		/* help */
+	KEYS_A_REDRAW,		/* redraw */
+	KEYS_A_RELOAD,		/* reload: rescan the library */
 	KEYS_NACTIONS
 };
 
@@ -152,13 +152,13 @@ struct keys_map	*keys_map_new(void);
 struct keys_map	*keys_map_defaults(void);
 void		 keys_map_free(struct keys_map *m);
 
-/* Binds key to action in ctx, replacing what was there.  KEYS_NONE
+/* Binds key to action in ctx, replacing what was there.  KEYS_A_NONE
  * unbinds: a global key is removed; in another context the key is bound to
  * nothing, which hides its global binding there. */
 void		 keys_bind(struct keys_map *m, enum keys_context ctx,
 		    uint32_t key, enum keys_action action);
 
-/* The action for key in ctx, else in global, else KEYS_NONE.  A context
+/* The action for key in ctx, else in global, else KEYS_A_NONE.  A context
  * that binds a key to "none" hides the global binding. */
 enum keys_action keys_lookup(const struct keys_map *m, enum keys_context ctx,
 		    uint32_t key);
