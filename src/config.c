@@ -132,6 +132,7 @@ set_quick_tags(struct load *l, const struct config_option *o,
 	const struct ynode *seen[9] = { 0 };
 	long long	  i;
 	size_t		  k;
+	char		 *d;
 
 	if (v->type != YNODE_MAP) {
 		ynode_error(l->errors, l->nerrors, l->file, v,
@@ -163,11 +164,11 @@ set_quick_tags(struct load *l, const struct config_option *o,
 		seen[i - 1] = key;
 		if (val->type != YNODE_SCALAR || is_null(val) ||
 		    !tag_ok(val->value)) {
+			d = describe(val);
 			ynode_error(l->errors, l->nerrors, l->file, val,
 			    "%s: expected a tag (a word without spaces or "
-			    "commas), got %s", o->name, val->type ==
-			    YNODE_SCALAR && !is_null(val) ? "\"...\"" :
-			    ynode_kind(val));
+			    "commas), got %s", o->name, d);
+			free(d);
 			continue;
 		}
 		free(tags[i - 1]);
@@ -461,7 +462,7 @@ walk(struct load *l, const struct ynode *map, const char *prefix)
 	const struct config_option	*o;
 	size_t				 k, j;
 	int				 section;
-	char				*sub;
+	char				*sub, *d;
 
 	for (k = 0; k + 1 < map->n; k += 2) {
 		const struct ynode *key = map->items[k], *val = map->items[k + 1];
@@ -492,11 +493,13 @@ walk(struct load *l, const struct ynode *map, const char *prefix)
 			if (is_null(val))
 				continue;
 			sub = xasprintf("%s%s.", prefix, key->value);
-			if (val->type != YNODE_MAP)
+			if (val->type != YNODE_MAP) {
+				d = describe(val);
 				ynode_error(l->errors, l->nerrors, l->file, val,
 				    "%s%s: expected a mapping, got %s", prefix,
-				    key->value, ynode_kind(val));
-			else
+				    key->value, d);
+				free(d);
+			} else
 				walk(l, val, sub);
 			free(sub);
 		} else

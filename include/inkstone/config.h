@@ -33,7 +33,7 @@ struct config {
 	char		*path;		/* the file loaded, NULL: defaults only */
 	char		*library;	/* library; "~/" expanded; NULL: unset */
 	char		*theme;		/* theme name or path */
-	enum config_side sidebar_side;	/* layout.sidebar-side */
+	int		 sidebar_side;	/* layout.sidebar-side: enum config_side */
 	int		 sidebar_width;	/* layout.sidebar-width, columns */
 	int		 list_height;	/* layout.list-height, rows */
 	int		 highlights_height; /* layout.highlights-height, rows */
@@ -44,7 +44,7 @@ struct config {
 					   0 for the pane's width */
 	int		 reading_margin; /* reading.margin, columns each side */
 	char		*date_format;	/* date-format, strftime(3) */
-	enum config_sort sort_by;	/* sort.by */
+	int		 sort_by;	/* sort.by: enum config_sort */
 	int		 sort_reverse;	/* sort.reverse */
 	char		*quick_tags[9];	/* quick-tags 1..9, NULL if unset */
 	const char	*entities[CONFIG_NENTITIES]; /* entities: types shown,
@@ -78,8 +78,8 @@ char	*config_default_path(void);
 void	config_free(struct config *c);
 void	config_errors_free(char **errors, size_t nerrors);
 
-/* Prints the options table (name, type, default, help) and the default key
- * bindings: the configuration part of `inkstone --help`. */
+/* Prints the options table (name, type, default, help): the configuration
+ * part of `inkstone --help`. */
 void	config_help(FILE *f);
 
 /* The options table, for tests and the man page check. */
@@ -101,7 +101,8 @@ struct config_option {
 					   unset */
 	int			 min, max;	/* CONFIG_INT bounds */
 	const char *const	*choices;	/* CONFIG_ENUM, NULL-ended */
-	size_t			 off;	/* into struct config */
+	size_t			 off;	/* into struct config; CONFIG_KEYS: the
+					   enum keys_context */
 	const char		*help;
 };
 extern const struct config_option config_options[];

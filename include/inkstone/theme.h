@@ -80,10 +80,10 @@ int		 theme_slot_parse(const char *name);
  * returns itself). */
 enum theme_slot	 theme_slot_parent(enum theme_slot s);
 
-/* The nearest of the first ncolours colours of the xterm palette (8, 16,
- * 88 or 256; anything else is treated as the largest of these not above
- * it) to rgb (0xRRGGBB).  Pure, for tests.  ncolours < 8 returns
- * THEME_DEFAULT. */
+/* The xterm palette colour nearest to rgb (0xRRGGBB) on a terminal of
+ * ncolours colours: 0-7 for 8 (and anything from 8 to 15), 0-15 for 16 to
+ * 255, 16-255 for 256 and more (0-15 are often redefined by the user).
+ * ncolours < 8 returns THEME_DEFAULT.  Pure, for tests. */
 int		 theme_nearest(uint32_t rgb, int ncolours);
 /* The RGB of xterm palette index i (0..255). */
 uint32_t	 theme_palette(int i);
