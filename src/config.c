@@ -14,6 +14,7 @@
 
 /* A config file is a few kilobytes; anything this large is a mistake. */
 #define CONFIG_MAXSIZE	(1024 * 1024)
+#define CONFIG_MAXBINDINGS	1000
 
 const char *const config_entity_names[CONFIG_NENTITIES] = {
 	"PERSON", "ORG", "PLACE", "MONEY", "PERCENT", "DATE"
@@ -140,7 +141,7 @@ set_quick_tags(struct load *l, const struct config_option *o,
 		    ynode_kind(v));
 		return;
 	}
-	for (k = 0; k + 1 < v->n; k += 2) {
+	for (k = 0; k + 1 < v->n && !ynode_full(*l->nerrors); k += 2) {
 		const struct ynode *key = v->items[k], *val = v->items[k + 1];
 
 		if (ynode_int(key, &i) != 0) {
@@ -190,7 +191,7 @@ set_entities(struct load *l, const struct config_option *o,
 		    ynode_kind(v));
 		return;
 	}
-	for (i = 0; i < v->n; i++) {
+	for (i = 0; i < v->n && !ynode_full(*l->nerrors); i++) {
 		const struct ynode *it = v->items[i];
 		const char *name = NULL, *hint;
 		char *d;
@@ -247,11 +248,19 @@ set_keys(struct load *l, const struct config_option *o,
 		    o->name, ynode_kind(v));
 		return;
 	}
+	if (v->n / 2 > CONFIG_MAXBINDINGS) {
+		/* Checking for duplicates is quadratic; no one binds more
+		 * keys than this in one pane. */
+		ynode_error(l->errors, l->nerrors, l->file, v,
+		    "%s: %zu bindings, more than the %d allowed", o->name,
+		    v->n / 2, CONFIG_MAXBINDINGS);
+		return;
+	}
 	for (a = 0; a < KEYS_NACTIONS; a++)
 		names[a] = keys_action_name(a);
 	seen = xcalloc(v->n / 2 + 1, sizeof *seen);
 	keys = xcalloc(v->n / 2 + 1, sizeof *keys);
-	for (k = 0; k + 1 < v->n; k += 2) {
+	for (k = 0; k + 1 < v->n && !ynode_full(*l->nerrors); k += 2) {
 		const struct ynode *key = v->items[k], *val = v->items[k + 1];
 
 		if (key->type != YNODE_SCALAR) {
@@ -261,8 +270,8 @@ set_keys(struct load *l, const struct config_option *o,
 			continue;
 		}
 		if (keys_parse(key->value, &keys[n], &cause) != 0) {
-			ynode_error(l->errors, l->nerrors, l->file, key, "%s: %s",
-			    o->name, cause);
+			ynode_error(l->errors, l->nerrors, l->file, key,
+			    "%s: %s", o->name, cause);
 			free(cause);
 			continue;
 		}
@@ -288,8 +297,9 @@ set_keys(struct load *l, const struct config_option *o,
 			hint = ynode_suggest(val->value, names, KEYS_NACTIONS);
 			ynode_error(l->errors, l->nerrors, l->file, val,
 			    "%s: unknown action \"%s\"%s%s%s", o->name,
-			    val->value, hint != NULL ? "; did you mean \"" : "",
-			    hint != NULL ? hint : "", hint != NULL ? "\"?" : "");
+			    val->value, hint != NULL ? "; did you mean \"" :
+			    "", hint != NULL ? hint : "",
+			    hint != NULL ? "\"?" : "");
 			n++;
 			continue;
 		}
@@ -369,8 +379,9 @@ set_option(struct load *l, const struct config_option *o,
 			d = describe(v);
 			ynode_error(l->errors, l->nerrors, l->file, v,
 			    "%s: expected one of %s, got %s%s%s%s", o->name,
-			    m.data, d, hint != NULL ? "; did you mean \"" : "",
-			    hint != NULL ? hint : "", hint != NULL ? "\"?" : "");
+			    m.data, d, hint != NULL ? "; did you mean \"" :
+			    "", hint != NULL ? hint : "",
+			    hint != NULL ? "\"?" : "");
 			buf_free(&m);
 			free(d);
 		}
@@ -464,8 +475,9 @@ walk(struct load *l, const struct ynode *map, const char *prefix)
 	int				 section;
 	char				*sub, *d;
 
-	for (k = 0; k + 1 < map->n; k += 2) {
-		const struct ynode *key = map->items[k], *val = map->items[k + 1];
+	for (k = 0; k + 1 < map->n && !ynode_full(*l->nerrors); k += 2) {
+		const struct ynode *key = map->items[k];
+		const struct ynode *val = map->items[k + 1];
 
 		if (key->type != YNODE_SCALAR) {
 			ynode_error(l->errors, l->nerrors, l->file, key,

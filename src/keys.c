@@ -247,8 +247,8 @@ keys_parse(const char *name, uint32_t *key, char **cause)
 		if (base < 0x80 && base >= 'A' && base <= 'Z')
 			base |= 0x20u;
 		if (!(base >= 'a' && base <= 'z') && base != KEYS_SPACE) {
-			*cause = xasprintf("C- works only on letters, Space and "
-			    "named keys in \"%s\"", name);
+			*cause = xasprintf("C- works only on letters, Space "
+			    "and named keys in \"%s\"", name);
 			return -1;
 		}
 	}
@@ -493,7 +493,8 @@ keys_help(FILE *f, const struct keys_map *m)
 		qsort(v, n, sizeof *v, binding_cmp);
 		fprintf(f, "keys.%s:\n", context_names[ctx]);
 		for (i = 0; i < n; i++)
-			fprintf(f, "  %-10s %-18s %s\n", keys_name(v[i].key, name),
+			fprintf(f, "  %-10s %-18s %s\n",
+			    keys_name(v[i].key, name),
 			    actions[v[i].action].name,
 			    actions[v[i].action].help);
 	}

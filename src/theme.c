@@ -132,7 +132,8 @@ colour_distance(uint32_t a, uint32_t b)
 {
 	long	 ra = a >> 16 & 0xff, ga = a >> 8 & 0xff, ba = a & 0xff;
 	long	 rb = b >> 16 & 0xff, gb = b >> 8 & 0xff, bb = b & 0xff;
-	long	 rmean = (ra + rb) / 2, dr = ra - rb, dg = ga - gb, db = ba - bb;
+	long	 rmean = (ra + rb) / 2;
+	long	 dr = ra - rb, dg = ga - gb, db = ba - bb;
 
 	return ((512 + rmean) * dr * dr >> 8) + 4 * dg * dg +
 	    ((767 - rmean) * db * db >> 8);
@@ -333,7 +334,7 @@ parse_attrs(struct tload *l, const char *what, const struct ynode *v,
 	int		 bad = 0;
 
 	if (v->type == YNODE_SEQ) {
-		for (i = 0; i < v->n; i++) {
+		for (i = 0; i < v->n && !ynode_full(*l->nerrors); i++) {
 			if (v->items[i]->type != YNODE_SCALAR) {
 				ynode_error(l->errors, l->nerrors, l->file,
 				    v->items[i], "%s: expected an attribute, "
@@ -383,7 +384,7 @@ parse_slot(struct tload *l, const struct ynode *key, const struct ynode *v,
 		    key->value, ynode_kind(v));
 		return;
 	}
-	for (k = 0; k + 1 < v->n; k += 2) {
+	for (k = 0; k + 1 < v->n && !ynode_full(*l->nerrors); k += 2) {
 		const struct ynode *fk = v->items[k], *fv = v->items[k + 1];
 
 		f = -1;
@@ -433,8 +434,9 @@ load_tree(struct tload *l, const struct ynode *root, struct theme *t)
 		names[s] = slots[s].name;
 	names[THEME_NSLOTS] = "description";
 	memset(own, 0, sizeof own);
-	for (k = 0; k + 1 < root->n; k += 2) {
-		const struct ynode *key = root->items[k], *v = root->items[k + 1];
+	for (k = 0; k + 1 < root->n && !ynode_full(*l->nerrors); k += 2) {
+		const struct ynode *key = root->items[k];
+		const struct ynode *v = root->items[k + 1];
 
 		if (key->type != YNODE_SCALAR) {
 			ynode_error(l->errors, l->nerrors, l->file, key,
@@ -454,7 +456,8 @@ load_tree(struct tload *l, const struct ynode *root, struct theme *t)
 			ynode_error(l->errors, l->nerrors, l->file, key,
 			    "unknown slot \"%.40s\"%s%s%s", key->value,
 			    hint != NULL ? "; did you mean \"" : "",
-			    hint != NULL ? hint : "", hint != NULL ? "\"?" : "");
+			    hint != NULL ? hint : "",
+			    hint != NULL ? "\"?" : "");
 			continue;
 		}
 		if (where[s] != NULL) {
@@ -481,8 +484,9 @@ load_tree(struct tload *l, const struct ynode *root, struct theme *t)
 			t->slot[s].bg = own[s].bg;
 		if (given[s] & 4u)
 			t->slot[s].attrs = own[s].attrs;
-		/* Without colours, a slot told apart by colour alone would
-		 * vanish (the selected line!): add the fallback's attributes. */
+		/* Without colours, a slot told apart by colour alone
+		 * would vanish (the selected line!): add the fallback's
+		 * attributes. */
 		if (l->ncolours < 8 && (given[s] & 3u))
 			t->slot[s].attrs |= slots[s].attrs;
 	}

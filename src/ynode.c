@@ -115,7 +115,8 @@ ynode_parse(const char *file, const char *buf, size_t len,
 			n->value = xstrndup((const char *)ev.data.scalar.value,
 			    ev.data.scalar.length);
 			n->len = ev.data.scalar.length;
-			n->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+			n->plain = ev.data.scalar.style ==
+			    YAML_PLAIN_SCALAR_STYLE;
 			break;
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
@@ -170,9 +171,15 @@ ynode_error(char ***errors, size_t *nerrors, const char *file,
 	va_list	 ap;
 	char	*what;
 
-	va_start(ap, fmt);
-	what = xvasprintf(fmt, ap);
-	va_end(ap);
+	if (ynode_full(*nerrors))
+		return;
+	if (*nerrors == YNODE_MAXERRORS)
+		what = xasprintf("too many errors; stopping here");
+	else {
+		va_start(ap, fmt);
+		what = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
 	ynode_error_take(errors, nerrors, xasprintf("%s:%d:%d: %s", file,
 	    n != NULL ? n->line : 1, n != NULL ? n->col : 1, what));
 	free(what);

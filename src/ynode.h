@@ -39,10 +39,16 @@ int		 ynode_parse(const char *file, const char *buf, size_t len,
 void		 ynode_free(struct ynode *n);
 
 /* Appends "file:line:col: message" (at n's position, or 1:1 when n is
- * NULL) to the error list *errors of *nerrors entries. */
+ * NULL) to the error list *errors of *nerrors entries.  Past
+ * YNODE_MAXERRORS it adds one "too many errors" and drops the rest;
+ * loaders stop once ynode_full says so, which keeps a hostile file of
+ * 100,000 bad keys from costing more than a good one. */
 void		 ynode_error(char ***errors, size_t *nerrors, const char *file,
 		    const struct ynode *n, const char *fmt, ...)
 		    __attribute__((format(printf, 5, 6)));
+
+#define YNODE_MAXERRORS	100
+#define ynode_full(nerrors)	((nerrors) > YNODE_MAXERRORS)
 
 /* Appends an already formatted message to the list (takes msg). */
 void		 ynode_error_take(char ***errors, size_t *nerrors, char *msg);

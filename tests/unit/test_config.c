@@ -333,6 +333,44 @@ test_deep(void **state)
 	free(buf);
 }
 
+/* 100,000 unknown options: the errors stop at a hundred and so does the
+ * work, instead of comparing every key with every other. */
+static void
+test_many_errors(void **state)
+{
+	struct config	  c;
+	struct buf	  b = { 0 };
+	char		**errors, *path;
+	size_t		  i, n;
+
+	(void)state;
+	for (i = 0; i < 100000; i++)
+		buf_addf(&b, "k%zu: 1\n", i);
+	buf_adds(&b, "keys:\n  list:\n");
+	path = write_temp(b.data, b.len);
+	assert_int_equal(config_load(path, &c, &errors, &n), -1);
+	assert_int_equal(n, 101);
+	assert_non_null(strstr(errors[100], ":101:1: too many errors"));
+	config_errors_free(errors, n);
+	config_free(&c);
+	unlink(path);
+	free(path);
+	/* More bindings in a pane than anyone needs: refused whole. */
+	buf_free(&b);
+	buf_adds(&b, "keys:\n  list:\n");
+	for (i = 0; i < 2000; i++)
+		buf_addf(&b, "    F%zu: down\n", i);
+	path = write_temp(b.data, b.len);
+	assert_int_equal(config_load(path, &c, &errors, &n), -1);
+	assert_int_equal(n, 1);
+	assert_non_null(strstr(errors[0], ":3:5: keys.list: 2000 bindings"));
+	config_errors_free(errors, n);
+	config_free(&c);
+	unlink(path);
+	free(path);
+	buf_free(&b);
+}
+
 static void
 test_default_path(void **state)
 {
@@ -421,6 +459,7 @@ main(void)
 		cmocka_unit_test(test_unknown_never_crash),
 		cmocka_unit_test(test_mutations),
 		cmocka_unit_test(test_deep),
+		cmocka_unit_test(test_many_errors),
 		cmocka_unit_test(test_default_path),
 		cmocka_unit_test(test_never_writes),
 		cmocka_unit_test(test_help_and_man),
