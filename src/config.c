@@ -32,7 +32,7 @@ const struct config_option config_options[] = {
 	  "the article folder, when none is given on the command line" },
 	{ "theme", CONFIG_STRING, "default", 0, 0, NULL, OFF(theme),
 	  "the colour theme: a name from themes/ or a file" },
-	{ "date-format", CONFIG_STRING, "\"%Y-%m-%d\"", 0, 0, NULL,
+	{ "date-format", CONFIG_TIME_FORMAT, "\"%Y-%m-%d\"", 0, 0, NULL,
 	  OFF(date_format), "how the list shows dates, as strftime(3)" },
 	{ "layout.sidebar-side", CONFIG_ENUM, "right", 0, 0, side_choices,
 	  OFF(sidebar_side), "where the entity sidebar stands" },
@@ -112,6 +112,31 @@ describe(const struct ynode *v)
 		return xasprintf("\"%.40s%s\"", v->value,
 		    v->len > 40 ? "..." : "");
 	return xstrdup(ynode_kind(v));
+}
+
+/* The first bad conversion of a strftime(3) format (its '%', with its
+ * length in *len), or NULL.  Flags, a width and the E and O modifiers may
+ * come between the '%' and the letter. */
+static const char *
+bad_conversion(const char *f, int *len)
+{
+	static const char ok[] = "aAbBcCdDeFgGhHIjklmMnprRsStTuUVwWxXyYzZ%+";
+	const char *p;
+
+	for (; (f = strchr(f, '%')) != NULL; f = p + 1) {
+		p = f + 1;
+		while (*p != '\0' && strchr("_-0^#", *p) != NULL)
+			p++;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p == 'E' || *p == 'O')
+			p++;
+		if (*p == '\0' || strchr(ok, *p) == NULL) {
+			*len = (int)(p - f) + (*p != '\0');
+			return f;
+		}
+	}
+	return NULL;
 }
 
 static int
@@ -322,10 +347,18 @@ set_option(struct load *l, const struct config_option *o,
 	switch (o->type) {
 	case CONFIG_STRING:
 	case CONFIG_PATH:
+	case CONFIG_TIME_FORMAT:
 		if (v->type != YNODE_SCALAR || is_null(v)) {
 			ynode_error(l->errors, l->nerrors, l->file, v,
 			    "%s: expected a string, got %s", o->name,
 			    ynode_kind(v));
+			return;
+		}
+		if (o->type == CONFIG_TIME_FORMAT &&
+		    (hint = bad_conversion(v->value, &k)) != NULL) {
+			ynode_error(l->errors, l->nerrors, l->file, v,
+			    "%s: unknown conversion \"%.*s\" (see strftime(3))",
+			    o->name, k, hint);
 			return;
 		}
 		s = FIELD(l->c, o, char *);
@@ -651,6 +684,8 @@ type_word(const struct config_option *o)
 		return "string";
 	case CONFIG_PATH:
 		return "path";
+	case CONFIG_TIME_FORMAT:
+		return "format";
 	case CONFIG_INT:
 		return "number";
 	case CONFIG_BOOL:

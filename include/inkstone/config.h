@@ -86,6 +86,7 @@ void	config_help(FILE *f);
 enum config_type {
 	CONFIG_STRING,
 	CONFIG_PATH,		/* a string; "~/" is expanded */
+	CONFIG_TIME_FORMAT,	/* a strftime(3) format */
 	CONFIG_INT,
 	CONFIG_BOOL,
 	CONFIG_ENUM,

@@ -156,6 +156,8 @@ static const struct {
 	{ "bad-alias.yaml", 1, "2:4", "aliases" },
 	{ "bad-shift.yaml", 1, "3:5", "S- works only on letters" },
 	{ "bad-many.yaml", 5, "1:1", "unknown option \"thme\"" },
+	{ "bad-date-format.yaml", 1, "1:14",
+	  "date-format: unknown conversion \"%Q\"" },
 	{ "no-such-file.yaml", 1, NULL, "No such file" },
 };
 
