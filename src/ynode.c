@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <unistr.h>
 #include <yaml.h>
 
 #include "inkstone/util.h"
@@ -157,11 +158,43 @@ out:
 	return rc;
 }
 
+char *
+ynode_printable(const char *s)
+{
+	struct buf	 b = { 0 };
+	size_t		 len = strlen(s), i = 0;
+	ucs4_t		 uc;
+	int		 n;
+
+	buf_add(&b, "", 0);
+	while (i < len) {
+		n = u8_mbtoucr(&uc, (const uint8_t *)s + i, len - i);
+		if (n <= 0) {
+			buf_addf(&b, "\\x%02X", (unsigned char)s[i]);
+			i++;
+			continue;
+		}
+		if (uc < 0x20 || (uc >= 0x7f && uc < 0xa0))
+			buf_addf(&b, "\\x%02X", (unsigned)uc);
+		else if ((uc >= 0x202a && uc <= 0x202e) ||
+		    (uc >= 0x2066 && uc <= 0x2069) || uc == 0x200e ||
+		    uc == 0x200f || uc == 0x061c)
+			buf_addf(&b, "\\u%04X", (unsigned)uc);
+		else
+			buf_add(&b, s + i, (size_t)n);
+		i += (size_t)n;
+	}
+	return buf_take(&b, &len);
+}
+
 void
 ynode_error_take(char ***errors, size_t *nerrors, char *msg)
 {
+	char *clean = ynode_printable(msg);
+
+	free(msg);
 	*errors = xreallocarray(*errors, *nerrors + 1, sizeof **errors);
-	(*errors)[(*nerrors)++] = msg;
+	(*errors)[(*nerrors)++] = clean;
 }
 
 void

@@ -50,8 +50,14 @@ void		 ynode_error(char ***errors, size_t *nerrors, const char *file,
 #define YNODE_MAXERRORS	100
 #define ynode_full(nerrors)	((nerrors) > YNODE_MAXERRORS)
 
-/* Appends an already formatted message to the list (takes msg). */
+/* Appends an already formatted message to the list (takes msg).  Every
+ * message is made printable first (see ynode_printable). */
 void		 ynode_error_take(char ***errors, size_t *nerrors, char *msg);
+
+/* s with control characters, bidi controls and invalid UTF-8 written as
+ * \xNN or \uNNNN, so that a file's contents quoted in a message cannot
+ * drive the terminal.  Allocated. */
+char		*ynode_printable(const char *s);
 
 /* The candidate closest to word by edit distance when close enough to be
  * a likely typo, else NULL.  cands has n entries. */

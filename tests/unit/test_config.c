@@ -254,6 +254,8 @@ test_unknown_never_crash(void **state)
 		"",
 		"# only a comment\n",
 		"!!map {theme: a}\n",
+		"\"\\e[2J\\u202e\": 1\nlayout: {list-height: \"\\e]0;x\\a\"}\n",
+		"theme: \"\\x9b31m\"\nsort: {by: \"\\0\"}\n",
 	};
 	struct config	  c;
 	char		**errors, *path;
@@ -263,10 +265,18 @@ test_unknown_never_crash(void **state)
 	for (i = 0; i < sizeof docs / sizeof docs[0]; i++) {
 		path = write_temp(docs[i], strlen(docs[i]));
 		config_load(path, &c, &errors, &n);
-		/* Every message names the file and a position. */
-		for (size_t k = 0; k < n; k++)
+		/* Every message names the file and a position, and
+		 * holds nothing that could drive a terminal. */
+		for (size_t k = 0; k < n; k++) {
+			const unsigned char *p = (unsigned char *)errors[k];
+
 			assert_true(strncmp(errors[k], path, strlen(path)) ==
 			    0 && errors[k][strlen(path)] == ':');
+			for (; *p != '\0'; p++)
+				assert_true(*p >= 0x20 && *p != 0x7f);
+			assert_null(strstr(errors[k], "\xc2\x9b"));
+			assert_null(strstr(errors[k], "\xe2\x80\xae"));
+		}
 		config_errors_free(errors, n);
 		config_free(&c);
 		unlink(path);
