@@ -15,6 +15,7 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
 	{ NULL, NULL, NULL }
 };
 
