@@ -428,9 +428,29 @@ store_close(struct store *s, char **cause)
 }
 
 /* Records op as pending, applies it in memory, and saves f. */
+/* A read-only file that has changed on disk since may have been fixed:
+ * reads it again (under the lock) and becomes writable if it parses. */
+static void
+recheck(struct store *s, struct sfile *f)
+{
+	char *c = NULL;
+
+	if (f->problem == NULL || !changed_on_disk(f) || lock(s, &c) == -1) {
+		free(c);
+		return;
+	}
+	if (sfile_read(f, &c) == 0) {
+		free(f->problem);
+		f->problem = NULL;
+	}
+	free(c);
+	unlock(s);
+}
+
 int
 store_commit(struct store *s, struct sfile *f, struct sop *op, char **cause)
 {
+	recheck(s, f);
 	if (f->problem != NULL) {
 		*cause = xstrdup(f->problem);
 		sop_free(op);
@@ -439,14 +459,28 @@ store_commit(struct store *s, struct sfile *f, struct sop *op, char **cause)
 	sop_apply(s, f, op);
 	f->ops = xreallocarray(f->ops, f->nops + 1, sizeof *f->ops);
 	f->ops[f->nops++] = *op;
-	return s->batch ? 0 : sfile_save(s, f, cause);
+	return s->batch > 0 ? 0 : sfile_save(s, f, cause);
 }
 
 int
 store_commit_batch(struct store *s, struct sfile *f, char **cause)
 {
-	s->batch = 0;
-	return sfile_save(s, f, cause);
+	s->batch--;
+	return s->batch > 0 ? 0 : sfile_save(s, f, cause);
+}
+
+void
+store_begin(struct store *s)
+{
+	s->batch++;
+}
+
+int
+store_end(struct store *s, char **cause)
+{
+	if (s->batch > 0)
+		s->batch--;
+	return s->batch > 0 ? 0 : store_flush(s, cause);
 }
 
 const char *

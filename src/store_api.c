@@ -235,7 +235,6 @@ follow(struct store *s, struct sfile *f, const struct store_article *a)
 	struct sentry	*e;
 	struct sop	 op;
 	size_t		 lo, hi, mid;
-	int		 saved;
 	char		*c = NULL;
 
 	if ((e = sfile_get(f, a->key)) != NULL)
@@ -257,10 +256,10 @@ follow(struct store *s, struct sfile *f, const struct store_article *a)
 		op.type = SOP_MOVE;
 		op.key = xstrdup(f->byhash[lo]->key);
 		op.arg = xstrdup(a->key);
-		saved = s->batch;
-		s->batch = 1;
+		/* Kept in memory only: saved with the next change. */
+		s->batch++;
 		store_commit(s, f, &op, &c);
-		s->batch = saved;
+		s->batch--;
 		free(c);
 		return sfile_get(f, a->key);
 	}
@@ -456,12 +455,12 @@ store_tag_apply(struct store *s, const struct store_article *a,
 		*cause = xstrdup(f->problem);
 		return -1;
 	}
-	s->batch = 1;
+	s->batch++;
 	for (i = 0; i < n && r == 0; i++)
 		r = tag_change(s, a, changes[i] + 1, changes[i][0] == '+' ?
 		    SOP_TAG_ADD : SOP_TAG_REMOVE, cause);
 	if (r == -1) {
-		s->batch = 0;
+		s->batch--;
 		return -1;
 	}
 	return store_commit_batch(s, f, cause);
@@ -498,7 +497,7 @@ store_tag_rename(struct store *s, const char *from, const char *to,
 	}
 	for (i = 0; i < n; i++)
 		keys[i] = xstrdup(keys[i]);
-	s->batch = 1;
+	s->batch++;
 	for (i = 0; i < n; i++) {
 		memset(&op, 0, sizeof op);
 		op.type = SOP_TAG_ADD;

@@ -21,6 +21,7 @@ struct ynode {
 	size_t		  col;
 	struct ynode	**kids;		/* a map holds key, value, key, ... */
 	size_t		  n;
+	size_t		  cap;
 };
 
 /* One article's entry in one state file. */
@@ -113,7 +114,8 @@ struct store {
 	char			*root;
 	char			*lockpath;
 	int			 lockfd;
-	int			 batch;		/* commits wait for the batch */
+	int			 batch;		/* > 0: commits wait for
+						   the batch's end */
 	struct sfile		 f[STORE_NFILES];
 };
 
@@ -132,7 +134,8 @@ void		 sop_free(struct sop *op);
  * batch is open.  Returns 0, or -1 with *cause set. */
 int		 store_commit(struct store *s, struct sfile *f, struct sop *op,
 		    char **cause);
-/* Ends a batch (s->batch set by the caller) with one save of f. */
+/* Ends a batch (s->batch raised by the caller); the outermost end saves
+ * f. */
 int		 store_commit_batch(struct store *s, struct sfile *f,
 		    char **cause);
 

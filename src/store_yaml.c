@@ -28,8 +28,11 @@ ynode_new(enum ynode_type type, const yaml_mark_t *m)
 static void
 ynode_add(struct ynode *parent, struct ynode *kid)
 {
-	parent->kids = xreallocarray(parent->kids, parent->n + 1,
-	    sizeof *parent->kids);
+	if (parent->n == parent->cap) {
+		parent->cap = parent->cap ? parent->cap * 2 : 4;
+		parent->kids = xreallocarray(parent->kids, parent->cap,
+		    sizeof *parent->kids);
+	}
 	parent->kids[parent->n++] = kid;
 }
 
@@ -445,6 +448,7 @@ ytree_copy(const struct ynode *n)
 	size_t		 i;
 
 	*c = *n;
+	c->cap = n->n;
 	if (n->s != NULL)
 		c->s = xstrndup(n->s, n->len);
 	c->kids = n->n ? xreallocarray(NULL, n->n, sizeof *c->kids) : NULL;

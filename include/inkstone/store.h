@@ -136,6 +136,12 @@ void		 store_get_key(struct store *s, const char *key,
 size_t		 store_keys(struct store *s, enum store_file f,
 		    const char *const **keys);
 
+/* Changes between store_begin and the matching store_end (they nest) are
+ * kept in memory and saved once, by store_end, which returns like
+ * store_flush.  For a run of changes such as marking many articles read. */
+void		 store_begin(struct store *s);
+int		 store_end(struct store *s, char **cause);
+
 /* Mutators.  Each changes the state in memory and saves at once.  Return
  * 0, or -1 with *cause set: a bad argument (the state is unchanged), a
  * read-only file (unchanged), or a failed save (the change is kept in

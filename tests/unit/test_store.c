@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,17 @@ test_broken_file(void **state)
 	t = slurp(tags);
 	assert_string_equal(t, bad);
 	free(t);
+	/* Fixed by hand while the store is open: writable again. */
+	s = open_store(e);
+	assert_non_null(store_problem(s, STORE_TAGS));
+	put(tags, "x.txt:\n  tags: [a, b]\n");
+	assert_int_equal(store_tag_add(s, &a, "c", &cause), 0);
+	assert_null(store_problem(s, STORE_TAGS));
+	close_store(s);
+	t = slurp(tags);
+	assert_string_equal(t, "x.txt:\n  hash: '0000000000000001'\n"
+	    "  tags: [a, b, c]\n");
+	free(t);
 	/* Schema errors are positioned too. */
 	put(tags, "x.txt:\n  tags: {a: 1}\n");
 	s = open_store(e);
@@ -303,6 +315,23 @@ test_broken_file(void **state)
 	s = open_store(e);
 	assert_non_null(strstr(store_problem(s, STORE_TAGS), "nested"));
 	close_store(s);
+	/* Too large: refused before reading. */
+	{
+		int fd = open(tags, O_WRONLY | O_TRUNC);
+
+		assert_true(fd != -1);
+		assert_int_equal(ftruncate(fd, STORE_MAX_FILE + 1), 0);
+		close(fd);
+	}
+	s = open_store(e);
+	assert_non_null(strstr(store_problem(s, STORE_TAGS), "too large"));
+	close_store(s);
+	/* Leftover temp files of a killed instance are removed. */
+	t = xasprintf("%s.tmp.AbC123", tags);
+	put(t, "partial");
+	close_store(open_store(e));
+	assert_int_equal(access(t, F_OK), -1);
+	free(t);
 	/* Aliases are refused (no billion laughs). */
 	put(tags, "x.txt: &a {tags: [a]}\ny.txt: *a\n");
 	s = open_store(e);

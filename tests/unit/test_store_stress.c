@@ -85,6 +85,7 @@ prefill(void)
 				    S("+東アジア") };
 	int			 i;
 
+	store_begin(s);
 	for (i = 0; i < PREFILL; i++) {
 		a.key = xasprintf("source%d/article-with-a-longish-name-%d.txt",
 		    i % 7, i);
@@ -93,6 +94,8 @@ prefill(void)
 			fail_msg("%s", cause);
 		free(a.key);
 	}
+	if (store_end(s, &cause) == -1)
+		fail_msg("%s", cause);
 	close_ok(s);
 }
 
