@@ -286,14 +286,19 @@ struct store *
 store_open(const char *data_dir, const char *library, char **cause)
 {
 	struct store	*s;
+	struct stat	 st;
 	char		*lib, *c = NULL, rp[PATH_MAX];
 	int		 k;
 
 	s = xcalloc(1, sizeof *s);
 	s->dir = data_dir != NULL ? xstrdup(data_dir) : util_data_dir();
 	lib = library != NULL ? xstrdup(library) : store_library_default();
-	if (realpath(lib, rp) != NULL)
+	if (realpath(lib, rp) != NULL) {
 		s->root = xstrdup(rp);
+		/* Without the library, every relative key looks gone: no
+		 * entry may follow a hash then. */
+		s->root_ok = stat(rp, &st) == 0 && S_ISDIR(st.st_mode);
+	}
 	else if (*lib == '/' || getcwd(rp, sizeof rp) == NULL)
 		s->root = xstrdup(lib);
 	else

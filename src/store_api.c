@@ -213,6 +213,12 @@ sop_apply(struct store *s, struct sfile *f, const struct sop *op)
 	sfile_tidy(f, e);
 }
 
+char *
+store_key_path(const struct store *s, const char *key)
+{
+	return *key == '/' ? xstrdup(key) : util_path_join(s->root, key);
+}
+
 static int
 key_gone(const struct store *s, const char *key)
 {
@@ -220,7 +226,7 @@ key_gone(const struct store *s, const char *key)
 	char		*p;
 	int		 r;
 
-	p = *key == '/' ? xstrdup(key) : util_path_join(s->root, key);
+	p = store_key_path(s, key);
 	r = lstat(p, &st) == -1 && errno == ENOENT;
 	free(p);
 	return r;
@@ -239,7 +245,7 @@ follow(struct store *s, struct sfile *f, const struct store_article *a)
 
 	if ((e = sfile_get(f, a->key)) != NULL)
 		return e;
-	if (a->hash == 0 || f->problem != NULL || f->n == 0)
+	if (a->hash == 0 || f->problem != NULL || f->n == 0 || !s->root_ok)
 		return NULL;
 	sfile_index(f);
 	for (lo = 0, hi = f->n; lo < hi;) {

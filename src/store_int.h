@@ -46,6 +46,16 @@ int		 ytree_parse(const char *name, const char *buf, size_t len,
 		    struct ynode **root, char **cause);
 void		 ytree_free(struct ynode *n);
 
+/* Building a tree to emit (for exports): a scalar of text (quoted when a
+ * reader would take it for another type), a scalar written as is (true,
+ * 12), an empty map or sequence, a child added. */
+struct ynode	*ynode_text(const char *s);
+struct ynode	*ynode_raw(const char *s);
+struct ynode	*ynode_box(enum ynode_type type);
+void		 ynode_add(struct ynode *parent, struct ynode *kid);
+/* Emits the tree as one block-style document.  Newly allocated. */
+char		*ytree_emit(const struct ynode *root, size_t *len);
+
 /* Reads the entries of state file kind from a parsed tree: *out becomes an
  * allocated array of *n allocated entries sorted by key.  Returns 0, or -1
  * with *cause set (no entries returned). */
@@ -112,6 +122,7 @@ struct sfile {
 struct store {
 	char			*dir;
 	char			*root;
+	int			 root_ok;	/* root is a folder */
 	char			*lockpath;
 	int			 lockfd;
 	int			 batch;		/* > 0: commits wait for

@@ -25,7 +25,7 @@ ynode_new(enum ynode_type type, const yaml_mark_t *m)
 	return n;
 }
 
-static void
+void
 ynode_add(struct ynode *parent, struct ynode *kid)
 {
 	if (parent->n == parent->cap) {
@@ -839,24 +839,86 @@ emit_highlight(yaml_emitter_t *em, const struct store_highlight *h)
 	emit_end(em, 1);
 }
 
+/* Starts a document: UTF-8 as is, no line folding, LF. */
+static void
+emit_begin(yaml_emitter_t *em, struct buf *b)
+{
+	yaml_event_t ev;
+
+	yaml_emitter_initialize(em);
+	yaml_emitter_set_output(em, emit_write, b);
+	yaml_emitter_set_unicode(em, 1);
+	yaml_emitter_set_width(em, -1);
+	yaml_emitter_set_break(em, YAML_LN_BREAK);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	emit(em, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	emit(em, &ev);
+}
+
+static void
+emit_finish(yaml_emitter_t *em)
+{
+	yaml_event_t ev;
+
+	yaml_document_end_event_initialize(&ev, 1);
+	emit(em, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	emit(em, &ev);
+	yaml_emitter_delete(em);
+}
+
+struct ynode *
+ynode_raw(const char *s)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+
+	n->type = YN_SCALAR;
+	n->s = xstrdup(s);
+	n->len = strlen(s);
+	n->plain = 1;
+	return n;
+}
+
+struct ynode *
+ynode_text(const char *s)
+{
+	struct ynode *n = ynode_raw(s);
+
+	n->plain = !looks_typed(s);
+	return n;
+}
+
+struct ynode *
+ynode_box(enum ynode_type type)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+
+	n->type = type;
+	return n;
+}
+
+char *
+ytree_emit(const struct ynode *root, size_t *len)
+{
+	yaml_emitter_t	em;
+	struct buf	b = { 0 };
+
+	emit_begin(&em, &b);
+	emit_node(&em, root);
+	emit_finish(&em);
+	return buf_take(&b, len);
+}
+
 void
 sentry_emit(struct sentry *e, enum store_file kind)
 {
 	yaml_emitter_t	 em;
-	yaml_event_t	 ev;
 	struct buf	 b = { 0 };
 	char		 hash[17];
 	size_t		 i;
 
-	yaml_emitter_initialize(&em);
-	yaml_emitter_set_output(&em, emit_write, &b);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_emitter_set_break(&em, YAML_LN_BREAK);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	emit(&em, &ev);
+	emit_begin(&em, &b);
 	emit_start(&em, 1, 0);
 	emit_text(&em, e->key);
 	emit_start(&em, 1, 0);
@@ -889,11 +951,7 @@ sentry_emit(struct sentry *e, enum store_file kind)
 	}
 	emit_end(&em, 1);
 	emit_end(&em, 1);
-	yaml_document_end_event_initialize(&ev, 1);
-	emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	emit(&em, &ev);
-	yaml_emitter_delete(&em);
+	emit_finish(&em);
 	free(e->frag);
 	e->frag = buf_take(&b, &e->fraglen);
 }

@@ -117,6 +117,9 @@ int		 store_article_init_buf(const struct store *s, const char *path,
 		    const void *buf, size_t len, struct store_article *a,
 		    char **cause);
 void		 store_article_free(struct store_article *a);
+/* The file a key names: the library root joined with a relative key, or
+ * the key itself when absolute.  Newly allocated. */
+char		*store_key_path(const struct store *s, const char *key);
 
 /* FNV-1a, 64 bits, over len bytes. */
 uint64_t	 store_hash(const void *buf, size_t len);
