@@ -47,6 +47,7 @@ add_file(struct scan *sc, const char *path, const char *rel)
 	}
 	e = &lib->v[lib->n++];
 	memset(e, 0, sizeof *e);
+	e->id = lib->n - 1;
 	e->path = xstrdup(path);
 	e->rel = xstrdup(rel);
 	e->article = article_load(path, &cause);

@@ -18,6 +18,8 @@ struct library_entry {
 				   ->error; NULL when clean (not owned when
 				   it is the article's) */
 	int		 failed; /* 1: article is NULL */
+	size_t		 id;	 /* scan order: stable across sorts, for
+				    the caller's per-entry arrays */
 };
 
 enum library_sort {
