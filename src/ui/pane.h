@@ -135,6 +135,9 @@ struct ui {
 	struct render		*render;	/* at render_width */
 	int			 render_width;
 	size_t			 top;		/* first line shown */
+	struct mark		 anchor;	/* where top starts, kept over
+						   resizes */
+	int			 have_anchor;
 	struct marks		 matches;	/* search matches */
 	struct marks		 mentions;	/* the chosen entity's */
 	struct marks		 saved;		/* the reader's highlights */
