@@ -451,6 +451,8 @@ article_is_breadcrumb(const char *s, size_t len)
 	size_t			 i, start = 0, nstrong = 0, nweak = 0, k;
 	int			 hit;
 
+	if (len > 256)
+		return 0;	/* a trail of a few short names */
 	for (i = 0; i <= len; i++) {
 		hit = 0;
 		for (k = 0; i < len && strong[k] != NULL; k++)
@@ -493,8 +495,8 @@ article_is_related_inline(const char *s, size_t len)
 	size_t			 after;
 	int			 r;
 
-	if ((lc = label_of(s, len, &after)) == NULL)
-		return 0;
+	if (len > 1024 || (lc = label_of(s, len, &after)) == NULL)
+		return 0;	/* a teaser is one short line */
 	article_feat(lc, strlen(lc), &f);
 	r = f.units <= 3 && has_any(lc, related_words) && after < len;
 	free(lc);

@@ -206,12 +206,15 @@ label_body(struct article *a, struct line *L, size_t n, size_t head,
 	struct line	*l;
 	enum mode	 mode = M_NORMAL;
 	char		 iso[17];
-	size_t		 i, k;
+	size_t		 i, k, npara = 0, seen = 0;
 	int		 tail;
 
+	for (i = 0; i < n; i++)
+		npara += L[i].f.para;
 	for (i = head; i < n; i++) {
 		l = &L[i];
 		tail = last != NONE && i > last;
+		seen += l->f.para;
 		if (l->label != L_BODY)
 			continue;
 		if (article_is_hl_header(l->b->text, l->b->len, &l->f) &&
@@ -227,8 +230,11 @@ label_body(struct article *a, struct line *L, size_t n, size_t head,
 			l->skip = k;
 			continue;
 		}
+		/* Readers' comments are prose too, so the section they fill
+		 * may hold the last paragraphs; a comment count in the first
+		 * half is a button among the article's paragraphs. */
 		if (article_is_comments(l->b->text, l->b->len, &l->f)) {
-			if (tail)
+			if (tail || (seen > 0 && seen * 2 >= npara))
 				mode = M_COMMENTS;
 			continue;
 		}

@@ -188,6 +188,42 @@ test_raw_keeps_prose(void **state)
 	article_free(a);
 }
 
+/* A related trail among the paragraphs runs to the next paragraph; a
+ * comment count early on is a button; readers' comments at the end, even
+ * long ones, are not the article. */
+static void
+test_raw_trails(void **state)
+{
+	struct article	*a;
+
+	(void)state;
+	a = parse("trail.txt",
+	    "Memory prices climb for a third month in a row\n"
+	    "Contract prices for DRAM rose again in June as makers of servers "
+	    "for artificial intelligence bought more chips than expected.\n"
+	    "12 Comments\n"
+	    "Prices for NAND flash, used in phones and laptops, rose more "
+	    "slowly, according to a survey of distributors in Shenzhen.\n"
+	    "More on this topic\n"
+	    "Teaser about chip prices in the middle of the page\n"
+	    "Another teaser about memory makers and their plans\n"
+	    "Analysts expect prices to keep rising until at least the end of "
+	    "the year, when new factories in Korea start production.\n"
+	    "Comments\n"
+	    "Great article, I learned a lot about the memory business from "
+	    "reading it this morning on the train.\n"
+	    "Posted by reader123\n");
+	assert_null(a->error);
+	assert_int_equal(a->npara, 3);
+	assert_true(strncmp(a->paras[2].text, "Analysts expect", 15) == 0);
+	assert_int_equal(a->nrelated, 2);
+	assert_string_equal(a->related[1],
+	    "Another teaser about memory makers and their plans");
+	assert_false(in_body(a, "Great article"));
+	assert_false(in_body(a, "Comments"));
+	article_free(a);
+}
+
 static void
 test_raw_cjk(void **state)
 {
@@ -576,6 +612,7 @@ main(void)
 		cmocka_unit_test(test_raw_chrome),
 		cmocka_unit_test(test_raw_chrome_other_shapes),
 		cmocka_unit_test(test_raw_keeps_prose),
+		cmocka_unit_test(test_raw_trails),
 		cmocka_unit_test(test_raw_cjk),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_front_matter_broken),

@@ -1,0 +1,33 @@
+/* libFuzzer target for the article parser: any bytes, as a raw-text file
+ * and as a Markdown file (the first byte chooses).  Every string must come
+ * out valid UTF-8 with no control character but LF-free text. */
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "inkstone/article.h"
+#include "inkstone/text.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct article	*a;
+	size_t		 i;
+
+	if (size == 0)
+		return 0;
+	a = article_parse(data[0] & 1 ? "f.md" : "f.txt",
+	    (const char *)data + 1, size - 1);
+	if (!text_valid(a->title, strlen(a->title), NULL))
+		abort();
+	for (i = 0; i < a->npara; i++)
+		if (a->paras[i].len != strlen(a->paras[i].text) ||
+		    !text_valid(a->paras[i].text, a->paras[i].len, NULL) ||
+		    memchr(a->paras[i].text, '\033', a->paras[i].len) != NULL)
+			abort();
+	article_free(a);
+	return 0;
+}
