@@ -119,10 +119,11 @@ find_title(struct line *L, size_t head)
 	return NONE;
 }
 
-/* A header naming key points, or a bullet list, in the head: the
- * publisher's highlights. */
+/* A header naming key points followed by bullets, or (bare) a bullet
+ * list above the first paragraph: the publisher's highlights.  A file with
+ * no paragraph has no "above", and its lists are its own. */
 static int
-take_highlights(struct line *L, size_t n, size_t i, int *have)
+take_highlights(struct line *L, size_t n, size_t i, int bare, int *have)
 {
 	size_t	 j;
 
@@ -132,7 +133,7 @@ take_highlights(struct line *L, size_t n, size_t i, int *have)
 	    i + 1 < n && L[i + 1].f.bullet) {
 		L[i].label = L_DROP;
 		i++;
-	} else if (!L[i].f.bullet)
+	} else if (!L[i].f.bullet || !bare)
 		return 0;
 	for (j = i; j < n && L[j].f.bullet; j++) {
 		L[j].label = L_HIGHLIGHT;
@@ -170,7 +171,7 @@ take_source(struct article *a, const struct line *l, int byline)
 
 static void
 label_head(struct article *a, struct line *L, size_t n, size_t head,
-    size_t title, int *have_hl)
+    size_t title, int bare, int *have_hl)
 {
 	struct line	*l;
 	char		 iso[17];
@@ -180,7 +181,7 @@ label_head(struct article *a, struct line *L, size_t n, size_t head,
 		l = &L[i];
 		if (l->label != L_BODY)
 			continue;
-		if (take_highlights(L, n, i, have_hl))
+		if (take_highlights(L, n, i, bare, have_hl))
 			continue;
 		l->label = L_DROP;
 		if (i == title)
@@ -191,7 +192,7 @@ label_head(struct article *a, struct line *L, size_t n, size_t head,
 			;
 		else if (title != NONE && (i < title || same(l, &L[title])))
 			;	/* logo, navigation, the repeated headline */
-		else if (!l->f.sentend && l->f.units <=
+		else if (!l->f.sentend && !l->f.bullet && l->f.units <=
 		    (title != NONE ? 2u : 3u))
 			;	/* section names, "Listen", "Share" */
 		else
@@ -218,7 +219,7 @@ label_body(struct article *a, struct line *L, size_t n, size_t head,
 		if (l->label != L_BODY)
 			continue;
 		if (article_is_hl_header(l->b->text, l->b->len, &l->f) &&
-		    take_highlights(L, n, i, have_hl))
+		    take_highlights(L, n, i, 0, have_hl))
 			continue;
 		l->label = L_DROP;
 		if (article_is_related(l->b->text, l->b->len, &l->f)) {
@@ -259,7 +260,7 @@ label_body(struct article *a, struct line *L, size_t n, size_t head,
 	/* The end of the page: "Back to top", the site's name, a footer. */
 	for (i = last == NONE ? n : last + 1; i < n; i++)
 		if (L[i].label == L_BODY && !L[i].f.sentend &&
-		    L[i].f.units < 8 && !L[i].b->heading)
+		    L[i].f.units < 8 && !L[i].b->heading && !L[i].f.bullet)
 			L[i].label = L_DROP;
 }
 
@@ -285,7 +286,7 @@ article_raw(struct article *a, struct article_block *v, size_t n)
 	else
 		head = first < HEAD_MAX ? first : HEAD_MAX;
 	title = a->title == NULL ? find_title(L, head) : NONE;
-	label_head(a, L, n, head, title, &have_hl);
+	label_head(a, L, n, head, title, first != NONE, &have_hl);
 	label_body(a, L, n, head, last, title, &have_hl);
 
 	a->paras = xreallocarray(NULL, n, sizeof *a->paras);

@@ -222,6 +222,14 @@ test_raw_trails(void **state)
 	assert_false(in_body(a, "Great article"));
 	assert_false(in_body(a, "Comments"));
 	article_free(a);
+
+	/* A note with no paragraph: its list is its own, not highlights. */
+	a = parse("note.md", "# Shopping list for the lab\n\n- solder\n"
+	    "- flux\n");
+	assert_string_equal(a->title, "Shopping list for the lab");
+	assert_int_equal(a->nhighlights, 0);
+	assert_int_equal(a->npara, 2);
+	article_free(a);
 }
 
 static void
@@ -287,6 +295,13 @@ test_front_matter(void **state)
 	assert_string_equal(a->tags[1], "b");
 	assert_int_equal(a->npara, 1);
 	assert_string_equal(a->paras[0].text, "Body.");
+	article_free(a);
+
+	/* Block scalars: one line, trimmed. */
+	a = parse("b.md", "---\ntitle: |\n  Two\n  lines\nsource: >\n  "
+	    "Folded\n---\n");
+	assert_string_equal(a->title, "Two lines");
+	assert_string_equal(a->source, "Folded");
 	article_free(a);
 
 	/* No title in the front matter: the first heading is it. */
