@@ -94,6 +94,15 @@ static const char *hl_words[] = {
 	"tl;dr", "tldr", "what to know", "重點", "重点", "要點", "要点", "摘要",
 	"懶人包", "ポイント", "要約", "핵심", "요약", NULL
 };
+/* What a byline without "By" names its writer: "NAME, staff writer",
+ * "記者王小明", "홍길동 기자". */
+static const char *roles[] = {
+	"staff writer", "correspondent", "reporter", "editor", "contributor",
+	"columnist", NULL
+};
+static const char *cjk_roles[] = {
+	"記者", "记者", "기자", "特派員", "特派员", NULL
+};
 static const char *source_labels[] = {
 	"source", "sources", "via", "courtesy of", "來源", "来源", "出典",
 	"出處", "出处", "출처", NULL
@@ -527,6 +536,33 @@ trimmed(const char *s, size_t len)
 	return len > 0 ? xstrndup(s, len) : NULL;
 }
 
+static int
+author_role(const char *s, size_t len, char **author)
+{
+	const char	*c;
+	char		*lc;
+	size_t		 i, n;
+	int		 r = 0;
+
+	if ((c = memchr(s, ',', len)) != NULL) {
+		lc = lower(c, len - (size_t)(c - s));
+		r = has_any(lc, roles);
+		free(lc);
+		len = (size_t)(c - s);
+	} else {
+		for (i = 0; cjk_roles[i] != NULL; i++) {
+			n = strlen(cjk_roles[i]);
+			if (len > n && (memcmp(s, cjk_roles[i], n) == 0 ||
+			    memcmp(s + len - n, cjk_roles[i], n) == 0))
+				r = 1;
+		}
+	}
+	if (!r)
+		return 0;
+	*author = trimmed(s, len);
+	return *author != NULL;
+}
+
 int
 article_source(const char *s, size_t len, const struct article_feat *f,
     int byline, char **author, char **source)
@@ -549,6 +585,8 @@ article_source(const char *s, size_t len, const struct article_feat *f,
 			return *source != NULL;
 		}
 	}
+	if (byline && f->units <= 10 && author_role(s, len, author))
+		return 1;
 	if (!byline || len < 4 || (strncmp(s, "By ", 3) != 0 &&
 	    strncmp(s, "BY ", 3) != 0) || s[3] == ' ' ||
 	    ((unsigned char)s[3] < 0x80 && (s[3] < 'A' || s[3] > 'Z')))

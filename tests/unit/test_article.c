@@ -232,6 +232,58 @@ test_raw_trails(void **state)
 	article_free(a);
 }
 
+/* Other page shapes: a dek under the headline, the time before the
+ * date, "NAME, staff writer", a Chinese page with a breadcrumb. */
+static void
+test_raw_shapes(void **state)
+{
+	struct article	*a;
+
+	(void)state;
+	a = load(FIX "shape-dek.txt");
+	assert_null(a->error);
+	assert_string_equal(a->title,
+	    "Alibaba unveils new AI model as competition heats up");
+	assert_string_equal(a->date, "Published: 9:00pm, 27 May 2025");
+	assert_string_equal(a->date_iso, "2025-05-27 21:00");
+	assert_int_equal(a->npara, 3);
+	assert_string_equal(a->paras[0].text, "Alibaba's Qwen team says the "
+	    "model beats rivals on coding tasks");
+	assert_false(in_body(a, "Updated"));
+	assert_false(in_body(a, "trust"));
+	assert_false(in_body(a, "Reading Time"));
+	article_free(a);
+
+	a = load(FIX "shape-role.txt");
+	assert_string_equal(a->title,
+	    "TSMC to build third Japan plant, sources say");
+	assert_string_equal(a->author, "KENJI SATO");
+	assert_string_equal(a->date_iso, "2025-05-27 13:42");
+	assert_false(in_body(a, "staff writer"));
+	assert_false(in_body(a, "Semiconductors"));
+	article_free(a);
+
+	a = load(FIX "shape-zh.txt");
+	assert_string_equal(a->title,
+	    "台積電擬赴美加碼投資 魏哲家：不影響台灣布局");
+	assert_string_equal(a->date_iso, "2025-03-04 08:15");
+	assert_int_equal(a->npara, 2);
+	assert_int_equal(a->nrelated, 1);
+	assert_string_equal(a->related[0], "台積電第一季獲利創同期新高");
+	assert_false(in_body(a, "首頁"));
+	article_free(a);
+
+	/* A headline naming a reporter is still a headline. */
+	a = parse("r.txt", "Reporter detained in Hong Kong over protest "
+	    "coverage\nThe reporter, who works for a local news website, was "
+	    "detained on Monday and released on bail the next day.\n");
+	assert_string_equal(a->title,
+	    "Reporter detained in Hong Kong over protest coverage");
+	assert_int_equal(a->title_derived, 0);
+	assert_null(a->author);
+	article_free(a);
+}
+
 static void
 test_raw_cjk(void **state)
 {
@@ -628,6 +680,7 @@ main(void)
 		cmocka_unit_test(test_raw_chrome_other_shapes),
 		cmocka_unit_test(test_raw_keeps_prose),
 		cmocka_unit_test(test_raw_trails),
+		cmocka_unit_test(test_raw_shapes),
 		cmocka_unit_test(test_raw_cjk),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_front_matter_broken),
