@@ -1,6 +1,7 @@
-/* libFuzzer target for the article parser: any bytes, as a raw-text file
- * and as a Markdown file (the first byte chooses).  Every string must come
- * out valid UTF-8 with no control character but LF-free text. */
+/* Fuzz target: the article parser, on any bytes, as a raw-text file or as
+ * a Markdown file (the first byte chooses).  Whatever the input, the title
+ * and the paragraphs come out valid UTF-8 with no escape character, and
+ * each paragraph's length is its string's. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
