@@ -214,7 +214,9 @@ article_feat(const char *s, size_t len, struct article_feat *f)
 	int		 inword = 0, lowers = 0, letters = 0;
 
 	memset(f, 0, sizeof *f);
-	while (i < len) {
+	/* Every rule asks about short lines, so counting stops early: a
+	 * 50 MB line costs no more than a long sentence. */
+	while (i < len && words + (cjk + 1) / 2 <= ARTICLE_UNITS_MAX) {
 		k = text_decode(s + i, len - i, &cp);
 		if (article_cp_space(cp))
 			inword = 0;
@@ -234,13 +236,19 @@ article_feat(const char *s, size_t len, struct article_feat *f)
 					lowers++;
 			}
 		}
-		/* The last character that is not a closing quote or
-		 * bracket decides the sentence end. */
+		i += k;
+	}
+	/* The last character that is not a closing quote or bracket decides
+	 * the sentence end. */
+	for (i = len; i > 0; i = last) {
+		last = i - 1;
+		while (last > 0 && ((unsigned char)s[last] & 0xC0) == 0x80)
+			last--;
+		text_decode(s + last, i - last, &cp);
 		if (!article_cp_space(cp) && !closer(cp)) {
 			end = cp;
-			last = i;
+			break;
 		}
-		i += k;
 	}
 	f->units = words + (cjk + 1) / 2;
 	f->upper = letters > 0 && lowers == 0;
@@ -450,34 +458,48 @@ article_is_you(const char *s, size_t len, const struct article_feat *f)
 	return r;
 }
 
+/* The length of the trail separator at s[i..len), 0 if none; *strong
+ * tells an arrow from a bar, a slash or a dot. */
+static size_t
+crumb_sep(const char *s, size_t i, size_t len, int *strong)
+{
+	*strong = 0;
+	if (s[i] == ' ' && i + 2 < len && s[i + 2] == ' ') {
+		*strong = s[i + 1] == '>';
+		return strchr(">|/", s[i + 1]) != NULL ? 3 : 0;
+	}
+	if (i + 2 < len && memcmp(s + i, "\xE2\x80\xBA", 3) == 0)
+		return *strong = 1, 3;	/* › */
+	if (i + 1 < len && memcmp(s + i, "\xC2\xBB", 2) == 0)
+		return *strong = 1, 2;	/* » */
+	if (i + 1 < len && memcmp(s + i, "\xC2\xB7", 2) == 0)
+		return 2;		/* · */
+	return 0;
+}
+
 int
 article_is_breadcrumb(const char *s, size_t len)
 {
-	static const char	*strong[] = { " > ", "\xE2\x80\xBA", "\xC2\xBB",
-				    NULL };
-	static const char	*weak[] = { " | ", " / ", "\xC2\xB7", NULL };
 	struct article_feat	 f;
-	size_t			 i, start = 0, nstrong = 0, nweak = 0, k;
-	int			 hit;
+	size_t			 i, start = 0, nstrong = 0, nweak = 0, k = 0;
+	int			 strong = 0;
 
 	if (len > 256)
 		return 0;	/* a trail of a few short names */
 	for (i = 0; i <= len; i++) {
-		hit = 0;
-		for (k = 0; i < len && strong[k] != NULL; k++)
-			if (strncmp(s + i, strong[k], strlen(strong[k])) == 0)
-				hit = (int)strlen(strong[k]), nstrong++;
-		for (k = 0; i < len && !hit && weak[k] != NULL; k++)
-			if (strncmp(s + i, weak[k], strlen(weak[k])) == 0)
-				hit = (int)strlen(weak[k]), nweak++;
-		if (hit || i == len) {
-			article_feat(s + start, i - start, &f);
-			if (f.units > 3 || f.sentend)
-				return 0;
-			start = i + (size_t)hit;
-			if (hit)
-				i += (size_t)hit - 1;
-		}
+		if (i < len && (k = crumb_sep(s, i, len, &strong)) == 0)
+			continue;
+		article_feat(s + start, i - start, &f);
+		if (f.units > 3 || f.sentend)
+			return 0;
+		if (i == len)
+			break;
+		if (strong)
+			nstrong++;
+		else
+			nweak++;
+		start = i + k;
+		i += k - 1;
 	}
 	return nstrong >= 1 || nweak >= 2;
 }
