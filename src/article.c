@@ -383,6 +383,7 @@ clean_all(struct article *a)
 	if (a->title == NULL)
 		a->title = xstrdup("");
 	clean(&a->title, NULL, 1);
+	clean(&a->error, NULL, 1);	/* it holds the path */
 	clean(&a->source, NULL, 1);
 	clean(&a->date, NULL, 1);
 	clean(&a->url, NULL, 1);

@@ -192,8 +192,8 @@ label_head(struct article *a, struct line *L, size_t n, size_t head,
 			;
 		else if (title != NONE && (i < title || same(l, &L[title])))
 			;	/* logo, navigation, the repeated headline */
-		else if (!l->f.sentend && !l->f.bullet && l->f.units <=
-		    (title != NONE ? 2u : 3u))
+		else if (!l->f.sentend && !l->f.bullet && !l->b->heading &&
+		    l->f.units <= (title != NONE ? 2u : 3u))
 			;	/* section names, "Listen", "Share" */
 		else
 			l->label = L_BODY;

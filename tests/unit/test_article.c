@@ -230,6 +230,15 @@ test_raw_trails(void **state)
 	assert_int_equal(a->nhighlights, 0);
 	assert_int_equal(a->npara, 2);
 	article_free(a);
+
+	/* Markdown without front matter: headings are the author's. */
+	a = parse("m.md", "# Notes on the fab tour\n\n## Intro\n\nWe "
+	    "visited the plant in Kumamoto on a rainy Thursday morning, and "
+	    "the managers showed us the clean rooms.\n");
+	assert_string_equal(a->title, "Notes on the fab tour");
+	assert_int_equal(a->npara, 2);
+	assert_string_equal(a->paras[0].text, "Intro");
+	article_free(a);
 }
 
 /* Other page shapes: a dek under the headline, the time before the
@@ -597,6 +606,14 @@ test_controls_neutralised(void **state)
 	assert_null(strchr(a->title, '\033'));
 	assert_null(strchr(a->paras[0].text, '\007'));
 	assert_clean(a);
+	article_free(a);
+
+	/* The error message quotes the path, which may hold anything. */
+	a = parse("bad\033[31mname.txt", "\xff\n");
+	assert_non_null(a->error);
+	assert_null(strchr(a->error, '\033'));
+	assert_non_null(strstr(a->error, ":1:1: invalid UTF-8"));
+	assert_string_equal(a->path, "bad\033[31mname.txt");
 	article_free(a);
 }
 
