@@ -27,7 +27,9 @@ static const char *channels[] = {
 	"alerts", "updates", "us", "our", "whatsapp", "telegram", "facebook",
 	"twitter", "x", "linkedin", "instagram", "youtube", "line", "wechat",
 	"weibo", "tiktok", "store", "link", "here", "free", "now", "podcast",
-	"premium", "account", "inbox", "top", NULL
+	"premium", "account", "inbox", "top", "full", "story", "stories",
+	"article", "articles", "video", "live", "reading", "down", "more",
+	NULL
 };
 /* Words of a call to action wherever they stand (CJK has no first word
  * to test), and nouns that are one only beside a word to the reader. */
@@ -302,11 +304,12 @@ article_is_cta(const char *s, size_t len, const struct article_feat *f)
 		return 0;
 	lc = lower(s, len);
 	each_word(lc, first_word, &verb);
+	/* A verb first is not enough: "Follow the money" is a subheading,
+	 * "Follow us on X" and a bare "Listen" are buttons. */
+	r = verb && (f->units <= 2 || has_any(lc, channels));
 	if (!f->sentend)
-		r = verb || has_any(lc, verb_gates) ||
+		r = r || has_any(lc, verb_gates) ||
 		    (has_any(lc, noun_gates) && has_any(lc, to_reader));
-	else
-		r = verb && has_any(lc, channels);
 	free(lc);
 	return r;
 }

@@ -172,6 +172,8 @@ test_raw_keeps_prose(void **state)
 	    "published on Monday.\n"
 	    "Netflix added 9 million subscribers in Asia.\n"
 	    "Why it matters\n"
+	    "Follow the money\n"
+	    "Listen\n"
 	    "The app was downloaded 2 million times.\n"
 	    "Readers left more comments on the survey than on any other "
 	    "report this year, the publisher said in a statement.\n");
@@ -179,11 +181,12 @@ test_raw_keeps_prose(void **state)
 	assert_string_equal(a->title, "Streaming services race to sign up "
 	    "viewers across Asia");
 	assert_string_equal(a->date_iso, "2025-06-03");
-	assert_int_equal(a->npara, 5);
+	assert_int_equal(a->npara, 6);
 	assert_string_equal(a->paras[1].text,
 	    "Netflix added 9 million subscribers in Asia.");
 	assert_string_equal(a->paras[2].text, "Why it matters");
-	assert_string_equal(a->paras[3].text,
+	assert_string_equal(a->paras[3].text, "Follow the money");
+	assert_string_equal(a->paras[4].text,
 	    "The app was downloaded 2 million times.");
 	article_free(a);
 }
