@@ -234,7 +234,7 @@ static int
 in_short_group(const char *s, size_t len, size_t g)
 {
 	size_t		i, n;
-	uint32_t	cp;
+	uint32_t	cp = 0;
 	int		k;
 
 	for (i = g, k = 0; i > 0 && k <= GROUP_MAX; k++) {
@@ -262,8 +262,8 @@ in_short_group(const char *s, size_t len, size_t g)
  * code point at i.  Looks back for the last break opportunity that kinsoku
  * allows, that lies between clusters and outside a short parenthesised
  * group, leaves something on the line and has room for the "-" if it
- * follows a soft hyphen.  Adds the line and returns
- * where the next starts, or ls if there is no such break.  Searching back
+ * follows a soft hyphen.  Adds the line and returns where the next starts,
+ * or ls if there is no such break.  Searching back
  * from the overflow, rather than recording every opportunity on the way,
  * keeps the kinsoku and cluster checks off the common path: one search per
  * line, usually a word long.
