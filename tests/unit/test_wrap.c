@@ -50,30 +50,11 @@ in_list(const char *const *list, size_t n, uint32_t cp)
 	return 0;
 }
 
-/* Columns of s[a..b) by text_width(), soft hyphens (never drawn) left out. */
+/* Columns of s[a..b) as drawn: text_width() counts U+00AD as 0. */
 static int
 span_width(const char *s, size_t a, size_t b)
 {
-	struct buf	 t = { 0 };
-	size_t		 n;
-	int		 w;
-
-	while (a < b) {
-		if (b - a >= 2 && memcmp(s + a, SHY, 2) == 0) {
-			a += 2;
-			continue;
-		}
-		n = strcspn(s + a, SHY);	/* stops at 0xC2 or 0xAD */
-		if (n == 0)
-			n = 1;
-		if (n > b - a)
-			n = b - a;
-		buf_add(&t, s + a, n);
-		a += n;
-	}
-	w = (int)text_width(t.data ? t.data : "", t.len);
-	buf_free(&t);
-	return w;
+	return (int)text_width(s + a, b - a);
 }
 
 /* The last code point of s[a..b) that is not a space; 0 if none. */
@@ -367,6 +348,8 @@ test_soft_hyphen(void **state)
 	struct wrap_lines	 l;
 
 	(void)state;
+	/* The width the wrapper relies on: drawing code skips U+00AD. */
+	assert_int_equal(text_cp_width(0xAD), 0);
 	/* Invisible where the line does not break at it. */
 	l = wrap(s, 80);
 	assert_int_equal(l.n, 1);
