@@ -165,8 +165,8 @@ prev_start(const char *s, size_t ls, size_t g)
  * columns wide), and offers no break opportunity that fits: break between
  * clusters.  Takes the last cluster boundary in (ls, i], stepping back to an
  * earlier one if that would put a kinsoku character at the start or end of
- * a line, start a line with a space, or break after a soft hyphen with no
- * room for the "-".  Adds the line and returns where the next starts, or ls
+ * a line, start a line with a bare space, or break after a soft hyphen with
+ * no room for the "-".  Adds the line and returns where the next starts, or ls
  * if the line's first cluster reaches past i (the line then takes the whole
  * cluster, however wide).  Linear in i - ls.
  */
@@ -183,7 +183,9 @@ emergency(struct wrapper *w, size_t ls, size_t i, uint32_t cp, int col)
 		decode(s + p, g - p, &pcp);
 		if (gb[g] && first == ls)
 			first = g;
-		if (gb[g] && (g == i || cp != ' ')) {
+		/* A line may start with a space only if a mark sits on it. */
+		if (gb[g] && (g == i || cp != ' ' ||
+		    (g + 1 < w->len && !gb[g + 1]))) {
 			end = g;
 			while (end > ls && s[end - 1] == ' ')
 				end--;
@@ -369,8 +371,9 @@ fill_line(struct wrapper *w, size_t ls)
 			continue;
 		}
 		cpw = text_cp_width(cp);
-		if (cpw > 0 && col + cpw > w->width && i > ls &&
-		    i >= overlong) {
+		/* Even a zero-width code point overflows after spaces that
+		 * went past the width: it ends their hanging. */
+		if (col + cpw > w->width && i > ls && i >= overlong) {
 			if ((g = overflow(w, ls, i, cp, col)) > ls)
 				return g;
 			/* The first cluster is too wide: take it all. */

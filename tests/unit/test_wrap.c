@@ -122,6 +122,7 @@ check_lines(const char *s, size_t len, int width, const struct wrap_lines *l)
 
 	assert_true(l->n >= 1);
 	wrap_clusters(s, len, gb);
+	gb[len] = 1;
 	assert_int_equal(l->v[0].start, 0);
 	assert_int_equal(l->v[l->n - 1].next, len);
 	for (k = 0; k < l->n; k++) {
@@ -164,7 +165,7 @@ check_lines(const char *s, size_t len, int width, const struct wrap_lines *l)
 		 * wrap's own, wider tables (which the issue's lists are part
 		 * of: see test_kinsoku). */
 		for (g = v->start + 1; g < v->next; g++)
-			if (gb[g] && s[g] != ' ' &&
+			if (gb[g] && (s[g] != ' ' || !gb[g + 1]) &&
 			    !unclean(s, len, v->start, g, width, 1))
 				fail_msg("width %d: line [%zu,%zu) breaks "
 				    "kinsoku at %zu but could end at %zu: "
@@ -297,6 +298,9 @@ test_hanging_spaces(void **state)
 	assert_int_equal(l.v[0].width, 4);
 	assert_int_equal(l.v[0].next, 6);
 	wrap_lines_free(&l);
+	/* A mark on a space makes it drawn: it no longer hangs. */
+	assert_wrapped("ab \u0301", 2, "ab| \u0301");
+	assert_wrapped("ab   \u0301", 3, "ab| \u0301");
 	/* Leading spaces are drawn: they are indentation. */
 	assert_wrapped("  ab cd", 5, "  ab|cd");
 }
