@@ -567,6 +567,8 @@ add_piece(struct buf *b)
 	case 10:
 		for (n = 1 + rnd(3), k = 0; k < n; k++)
 			buf_addc(b, ' ');
+		if (rnd(10) == 0)	/* a mark on a space */
+			add_cp(b, 0x300 + rnd(0x70));
 		break;
 	default:
 		if (rnd(8) == 0)
