@@ -15,6 +15,10 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "dump", "dump [--width N] FILE...", cmd_dump },
+	{ "list", "list [--tag EXPR]... [--entity NAME] [--unread] [--format tsv] [PATH]",
+	    cmd_list },
+	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
 	{ NULL, NULL, NULL }
 };
 
