@@ -15,7 +15,10 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "dump", "dump [--width N] FILE...", cmd_dump },
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
+	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
+	    cmd_highlights },
 	{ NULL, NULL, NULL }
 };
 

@@ -220,6 +220,10 @@ text_cp_width(uint32_t cp)
 
 	if (cp < 0x7F && cp >= 0x20)
 		return 1;
+	if (cp == '\n')
+		return 0;
+	if (cp < 0x20)
+		return 1;	/* TAB before expansion, or a Control Picture */
 	/* The soft hyphen is invisible unless a line breaks at it, where
 	 * the wrapper draws "-" itself (wcwidth says 1). */
 	if (cp == 0xAD)

@@ -13,6 +13,7 @@ struct globals {
 	const char	*theme;		/* --theme NAME, or NULL */
 };
 
+int	cmd_dump(int, char **, const struct globals *);
 /* Tags (src/cmd_tag.c) and highlights export (src/cmd_highlights.c). */
 int	cmd_tag(int, char **, const struct globals *);
 int	cmd_highlights(int, char **, const struct globals *);

@@ -158,6 +158,7 @@ test_width(void **state)
 	assert_int_equal(text_width("co\xc2\xad" "op", 6), 4);	/* soft hyphen */
 	assert_int_equal(text_cp_width(0x1b), 1);	/* as its picture */
 	assert_int_equal(text_cp_width(0x9B), 1);
+	assert_int_equal(text_cp_width('\n'), 0);
 }
 
 static void
