@@ -153,6 +153,49 @@ same_entry(const struct sentry *a, const struct sentry *b)
 	return 1;
 }
 
+/* store.lock holds a save count per file (big-endian, 8 bytes each),
+ * bumped under the lock after each save: a change by another instance is
+ * seen even when the new file happens to match the old one's inode number,
+ * size and times. */
+static void
+read_gens(const struct store *s, uint64_t g[STORE_NFILES])
+{
+	unsigned char	b[8 * STORE_NFILES];
+	int		i, k;
+
+	memset(b, 0, sizeof b);
+	if (pread(s->lockfd, b, sizeof b, 0) == -1)
+		memset(b, 0, sizeof b);
+	for (k = 0; k < STORE_NFILES; k++)
+		for (g[k] = 0, i = 0; i < 8; i++)
+			g[k] = g[k] << 8 | b[8 * k + i];
+}
+
+static uint64_t
+read_gen(const struct store *s, const struct sfile *f)
+{
+	uint64_t g[STORE_NFILES];
+
+	read_gens(s, g);
+	return g[f->kind];
+}
+
+static void
+bump_gen(const struct store *s, struct sfile *f)
+{
+	unsigned char	b[8 * STORE_NFILES];
+	uint64_t	g[STORE_NFILES], v;
+	int		i, k;
+
+	read_gens(s, g);
+	g[f->kind]++;
+	for (k = 0; k < STORE_NFILES; k++)
+		for (v = g[k], i = 7; i >= 0; i--, v >>= 8)
+			b[8 * k + i] = (unsigned char)v;
+	if (pwrite(s->lockfd, b, sizeof b, 0) == (ssize_t)sizeof b)
+		f->gen = g[f->kind];
+}
+
 static void
 remember_stat(struct sfile *f)
 {
@@ -172,10 +215,12 @@ remember_stat(struct sfile *f)
 
 /* Has someone else written the file since we last read or wrote it? */
 static int
-changed_on_disk(const struct sfile *f)
+changed_on_disk(const struct store *s, const struct sfile *f)
 {
 	struct stat st;
 
+	if (read_gen(s, f) != f->gen)
+		return 1;
 	if (stat(f->path, &st) == -1)
 		return !(errno == ENOENT && f->seen == SEEN_MISSING);
 	return f->seen != SEEN_FILE || st.st_dev != f->st_dev ||
@@ -190,13 +235,14 @@ changed_on_disk(const struct sfile *f)
  * that did not change.  On a parse error f becomes read-only and keeps
  * what it had. */
 static int
-sfile_read(struct sfile *f, char **cause)
+sfile_read(const struct store *s, struct sfile *f, char **cause)
 {
 	struct ynode	 *root;
 	struct sentry	**e, *old;
 	char		 *buf;
 	size_t		  len, n, i;
 
+	f->gen = read_gen(s, f);
 	remember_stat(f);
 	buf = util_read_file(f->path, STORE_MAX_FILE, &len, cause);
 	if (buf == NULL) {
@@ -323,7 +369,7 @@ store_open(const char *data_dir, const char *library, char **cause)
 		goto fail;
 	clean_temps(s);
 	for (k = 0; k < STORE_NFILES; k++) {
-		if (sfile_read(&s->f[k], &c) == -1)
+		if (sfile_read(s, &s->f[k], &c) == -1)
 			free(c);
 		c = NULL;
 	}
@@ -352,8 +398,8 @@ sfile_save(struct store *s, struct sfile *f, char **cause)
 	}
 	if (lock(s, cause) == -1)
 		return -1;
-	if (changed_on_disk(f)) {
-		if (sfile_read(f, cause) == -1)
+	if (changed_on_disk(s, f)) {
+		if (sfile_read(s, f, cause) == -1)
 			goto out;
 		for (i = 0; i < f->nops; i++)
 			sop_apply(s, f, &f->ops[i]);
@@ -373,6 +419,7 @@ sfile_save(struct store *s, struct sfile *f, char **cause)
 	r = util_write_atomic(f->path, data, len, cause);
 	free(data);
 	if (r == 0) {
+		bump_gen(s, f);
 		remember_stat(f);
 		for (i = 0; i < f->nops; i++)
 			sop_free(&f->ops[i]);
@@ -440,11 +487,11 @@ recheck(struct store *s, struct sfile *f)
 {
 	char *c = NULL;
 
-	if (f->problem == NULL || !changed_on_disk(f) || lock(s, &c) == -1) {
+	if (f->problem == NULL || !changed_on_disk(s, f) || lock(s, &c) == -1) {
 		free(c);
 		return;
 	}
-	if (sfile_read(f, &c) == 0) {
+	if (sfile_read(s, f, &c) == 0) {
 		free(f->problem);
 		f->problem = NULL;
 	}

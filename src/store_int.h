@@ -114,6 +114,7 @@ struct sfile {
 	off_t		  st_size;
 	struct timespec	  st_mtim;
 	struct timespec	  st_ctim;
+	uint64_t	  gen;		/* the save count in store.lock */
 	/* Indexes, rebuilt when changed is set. */
 	struct sentry	**byhash;
 	const char	**keys;
