@@ -70,6 +70,9 @@ void		 sentry_emit(struct sentry *e, enum store_file kind);
 
 void		 sentry_free(struct sentry *e);
 void		 sentry_hl_clear(struct store_highlight *h);
+/* Deep copy of src into dst (dst's old strings are not freed). */
+void		 sentry_hl_copy(struct store_highlight *dst,
+		    const struct store_highlight *src);
 /* Sets h->id to a hash of its anchor when the file gave none. */
 void		 sentry_hl_default_id(struct store_highlight *h);
 
@@ -137,7 +140,7 @@ struct sentry	*sfile_get(struct sfile *f, const char *key);
 struct sentry	*sfile_get_or_add(struct sfile *f, const char *key);
 void		 sfile_tidy(struct sfile *f, struct sentry *e);
 
-/* In store_api.c: applies op to f's entries (also when replaying). */
+/* In store_ops.c: applies op to f's entries (also when replaying). */
 void		 sop_apply(struct store *s, struct sfile *f,
 		    const struct sop *op);
 void		 sop_free(struct sop *op);
