@@ -36,6 +36,26 @@ store_hash(const void *buf, size_t len)
 	return h;
 }
 
+/* The hash store.lock keeps of each file as saved: eight bytes a step, for
+ * files of megabytes.  Only ever compared with itself on this machine, and
+ * a mismatch only costs re-emitting, so byte order does not matter. */
+static uint64_t
+file_hash(const void *buf, size_t len)
+{
+	const unsigned char	*p = buf;
+	uint64_t		 h = 0x9e3779b97f4a7c15ULL ^ len, w;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p, len);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ h >> 29;
+}
+
 /* Binary search: the index of key, or where it would go (*found 0). */
 size_t
 sfile_find(const struct sfile *f, const char *key, int *found)
@@ -153,47 +173,52 @@ same_entry(const struct sentry *a, const struct sentry *b)
 	return 1;
 }
 
-/* store.lock holds a save count per file (big-endian, 8 bytes each),
- * bumped under the lock after each save: a change by another instance is
- * seen even when the new file happens to match the old one's inode number,
- * size and times. */
+/* store.lock holds, per file, a save count and the FNV-1a hash of what
+ * that save wrote (big-endian, 8 bytes each: counts first), updated under
+ * the lock after each save.  The count makes another instance's save
+ * visible even when the new file happens to match the old one's inode
+ * number, size and times; the hash (file_hash) tells a file exactly as
+ * inkstone wrote it, whose entries can be reused as fragments, from a
+ * hand-edited one. */
+#define LOCK_BYTES	(16 * STORE_NFILES)
+
 static void
-read_gens(const struct store *s, uint64_t g[STORE_NFILES])
+read_lock(const struct store *s, uint64_t v[2 * STORE_NFILES])
 {
-	unsigned char	b[8 * STORE_NFILES];
+	unsigned char	b[LOCK_BYTES];
 	int		i, k;
 
-	memset(b, 0, sizeof b);
-	if (pread(s->lockfd, b, sizeof b, 0) == -1)
+	if (pread(s->lockfd, b, sizeof b, 0) != (ssize_t)sizeof b)
 		memset(b, 0, sizeof b);
-	for (k = 0; k < STORE_NFILES; k++)
-		for (g[k] = 0, i = 0; i < 8; i++)
-			g[k] = g[k] << 8 | b[8 * k + i];
+	for (k = 0; k < 2 * STORE_NFILES; k++)
+		for (v[k] = 0, i = 0; i < 8; i++)
+			v[k] = v[k] << 8 | b[8 * k + i];
 }
 
 static uint64_t
 read_gen(const struct store *s, const struct sfile *f)
 {
-	uint64_t g[STORE_NFILES];
+	uint64_t v[2 * STORE_NFILES];
 
-	read_gens(s, g);
-	return g[f->kind];
+	read_lock(s, v);
+	return v[f->kind];
 }
 
 static void
-bump_gen(const struct store *s, struct sfile *f)
+bump_gen(const struct store *s, struct sfile *f, uint64_t hash)
 {
-	unsigned char	b[8 * STORE_NFILES];
-	uint64_t	g[STORE_NFILES], v;
+	unsigned char	b[LOCK_BYTES];
+	uint64_t	v[2 * STORE_NFILES], x;
 	int		i, k;
 
-	read_gens(s, g);
-	g[f->kind]++;
-	for (k = 0; k < STORE_NFILES; k++)
-		for (v = g[k], i = 7; i >= 0; i--, v >>= 8)
-			b[8 * k + i] = (unsigned char)v;
+	read_lock(s, v);
+	v[f->kind]++;
+	v[STORE_NFILES + f->kind] = hash;
+	for (k = 0; k < 2 * STORE_NFILES; k++)
+		for (x = v[k], i = 7; i >= 0; i--, x >>= 8)
+			b[8 * k + i] = (unsigned char)x;
 	if (pwrite(s->lockfd, b, sizeof b, 0) == (ssize_t)sizeof b)
-		f->gen = g[f->kind];
+		f->gen = v[f->kind];
 }
 
 static void
@@ -239,10 +264,13 @@ sfile_read(const struct store *s, struct sfile *f, char **cause)
 {
 	struct ynode	 *root;
 	struct sentry	**e, *old;
+	uint64_t	  v[2 * STORE_NFILES];
 	char		 *buf;
+	const char	 *src = NULL;
 	size_t		  len, n, i;
 
-	f->gen = read_gen(s, f);
+	read_lock(s, v);
+	f->gen = v[f->kind];
 	remember_stat(f);
 	buf = util_read_file(f->path, STORE_MAX_FILE, &len, cause);
 	if (buf == NULL) {
@@ -258,13 +286,20 @@ sfile_read(const struct store *s, struct sfile *f, char **cause)
 		free(buf);
 		goto fail;
 	}
-	free(buf);
-	if (sentry_from_tree(f->kind, f->path, root, &e, &n, cause) == -1) {
+	/* Exactly what a save wrote: each entry's text is its fragment. */
+	if (len > 0 && file_hash(buf, len) == v[STORE_NFILES + f->kind])
+		src = buf;
+	if (sentry_from_tree(f->kind, f->path, root, src, len, &e, &n,
+	    cause) == -1) {
 		ytree_free(root);
+		free(buf);
 		goto fail;
 	}
 	ytree_free(root);
+	free(buf);
 	for (i = 0; i < n; i++) {
+		if (e[i]->frag != NULL)
+			continue;
 		old = sfile_get(f, e[i]->key);
 		if (old != NULL && old->frag != NULL &&
 		    same_entry(old, e[i])) {
@@ -417,14 +452,14 @@ sfile_save(struct store *s, struct sfile *f, char **cause)
 	}
 	data = buf_take(&b, &len);
 	r = util_write_atomic(f->path, data, len, cause);
-	free(data);
 	if (r == 0) {
-		bump_gen(s, f);
+		bump_gen(s, f, file_hash(data, len));
 		remember_stat(f);
 		for (i = 0; i < f->nops; i++)
 			sop_free(&f->ops[i]);
 		f->nops = 0;
 	}
+	free(data);
 out:
 	unlock(s);
 	return r;

@@ -57,11 +57,13 @@ void		 ynode_add(struct ynode *parent, struct ynode *kid);
 char		*ytree_emit(const struct ynode *root, size_t *len);
 
 /* Reads the entries of state file kind from a parsed tree: *out becomes an
- * allocated array of *n allocated entries sorted by key.  Returns 0, or -1
- * with *cause set (no entries returned). */
+ * allocated array of *n allocated entries sorted by key.  src, when not
+ * NULL, is the file's text known to be exactly as a save wrote it: each
+ * entry's lines become its fragment, with no need to emit it again.
+ * Returns 0, or -1 with *cause set (no entries returned). */
 int		 sentry_from_tree(enum store_file kind, const char *name,
-		    const struct ynode *root, struct sentry ***out, size_t *n,
-		    char **cause);
+		    const struct ynode *root, const char *src, size_t srclen,
+		    struct sentry ***out, size_t *n, char **cause);
 
 /* Emits e as a one-entry top-level block mapping into e->frag; entries'
  * fragments concatenated in key order are the whole file, byte for byte

@@ -572,9 +572,41 @@ cmp_entry(const void *a, const void *b)
 	    (*(struct sentry *const *)b)->key);
 }
 
+/* Gives each entry its lines of src as its fragment: top-level keys start
+ * lines at column 1 in a file a save wrote, and libyaml's marks count
+ * characters, not bytes, so lines are what can be trusted. */
+static void
+frags_from_src(const struct ynode *root, struct sentry **e, size_t ne,
+    const char *src, size_t srclen)
+{
+	size_t	*line, nl = 0, cap = 1024, i, from, to;
+
+	line = xreallocarray(NULL, cap, sizeof *line);
+	line[nl++] = 0;
+	for (i = 0; i < srclen; i++) {
+		if (src[i] != '\n')
+			continue;
+		if (nl == cap)
+			line = xreallocarray(line, cap *= 2, sizeof *line);
+		line[nl++] = i + 1;
+	}
+	for (i = 0; i < ne && i * 2 < root->n && root->kids[2 * i]->col == 1 &&
+	    root->kids[2 * i]->line <= nl; i++) {
+		from = line[root->kids[2 * i]->line - 1];
+		to = 2 * i + 2 < root->n ?
+		    line[root->kids[2 * i + 2]->line - 1] : srclen;
+		if (to <= from || src[to - 1] != '\n')
+			break;
+		e[i]->frag = xstrndup(src + from, to - from);
+		e[i]->fraglen = to - from;
+	}
+	free(line);
+}
+
 int
 sentry_from_tree(enum store_file kind, const char *name,
-    const struct ynode *root, struct sentry ***out, size_t *n, char **cause)
+    const struct ynode *root, const char *src, size_t srclen,
+    struct sentry ***out, size_t *n, char **cause)
 {
 	struct sentry	**e;
 	size_t		  i, ne = 0;
@@ -598,6 +630,8 @@ sentry_from_tree(enum store_file kind, const char *name,
 		}
 		ne++;
 	}
+	if (src != NULL)
+		frags_from_src(root, e, ne, src, srclen);
 	qsort(e, ne, sizeof *e, cmp_entry);
 	for (i = 1; i < ne; i++) {
 		if (strcmp(e[i - 1]->key, e[i]->key) == 0) {
