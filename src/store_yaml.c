@@ -70,7 +70,7 @@ ytree_parse(const char *name, const char *buf, size_t len,
 	yaml_parser_t	 p;
 	yaml_event_t	 ev;
 	struct ynode	*stack[STORE_MAX_DEPTH], *n;
-	size_t		 depth = 0, ndocs = 0;
+	size_t		 depth = 0, ndocs = 0, nodes = 0;
 	int		 done = 0, r = -1;
 
 	*root = NULL;
@@ -132,6 +132,12 @@ ytree_parse(const char *name, const char *buf, size_t len,
 		yaml_event_delete(&ev);
 		if (n == NULL)
 			continue;
+		if (++nodes > STORE_MAX_NODES) {
+			*cause = xasprintf("%s:%zu:%zu: more than %d values",
+			    name, n->line, n->col, STORE_MAX_NODES);
+			ytree_free(n);
+			goto out;
+		}
 		if (depth == 0)
 			*root = n;
 		else
