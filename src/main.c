@@ -19,6 +19,8 @@ static const struct command commands[] = {
 	{ "list", "list [--tag EXPR]... [--entity NAME] [--unread] [--format tsv] [PATH]",
 	    cmd_list },
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
+	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
+	    cmd_highlights },
 	{ NULL, NULL, NULL }
 };
 
