@@ -5,7 +5,7 @@
  * unpunctuated lines).  The vocabularies are kinds of words (imperative
  * verbs, app stores and social networks, "comment", "related"), in
  * English, Chinese, Japanese and Korean, never one site's strings; and
- * every vocabulary test also requires a short line, so a sentence that
+ * every vocabulary test also requires a short line, so a paragraph that
  * mentions an app or a comment is never taken for chrome. */
 #include <stdlib.h>
 #include <string.h>
