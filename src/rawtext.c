@@ -90,13 +90,48 @@ ends_colon(const struct line *l)
 	    (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0);
 }
 
+/* The publisher named by a byline or a "Source:" line anywhere, or NULL:
+ * a line that names it on its own is the site's name, not a headline. */
+static char *
+find_publisher(struct line *L, size_t n, size_t head)
+{
+	char	*au, *so;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (!article_source(L[i].b->text, L[i].b->len, &L[i].f, i < head,
+		    &au, &so))
+			continue;
+		free(au);
+		if (so != NULL)
+			return so;
+	}
+	return NULL;
+}
+
+static int
+names_publisher(const struct line *l, const char *pub)
+{
+	char	*s;
+	int	 r;
+
+	if (pub == NULL)
+		return 0;
+	s = xstrndup(l->b->text, l->b->len);
+	r = strcasestr(s, pub) != NULL || strcasestr(pub, s) != NULL;
+	free(s);
+	return r;
+}
+
 /* The headline: a line printed twice (the page's title and its heading),
  * else a Markdown heading, else the first line long enough to be a
- * headline that is not shouting (logos are often in capitals). */
+ * headline that is not shouting (logos are often in capitals) and does
+ * not name the publisher. */
 static size_t
-find_title(struct line *L, size_t head)
+find_title(struct line *L, size_t n, size_t head)
 {
 	size_t	 i, j;
+	char	*pub;
 
 	for (i = 0; i < head; i++) {
 		if (L[i].f.units < 2 || claimed(&L[i], 1))
@@ -108,15 +143,18 @@ find_title(struct line *L, size_t head)
 	for (i = 0; i < head; i++)
 		if (L[i].b->heading && !claimed(&L[i], 0))
 			return i;
+	pub = find_publisher(L, n, head);
 	for (i = 0; i < head; i++) {
 		if (L[i].f.units < 4 || L[i].f.units > 40 || L[i].f.upper ||
-		    ends_colon(&L[i]) || claimed(&L[i], 0))
+		    ends_colon(&L[i]) || claimed(&L[i], 0) ||
+		    names_publisher(&L[i], pub))
 			continue;
 		if (L[i].f.sentend && L[i].b->text[L[i].b->len - 1] == '.')
 			continue;
-		return i;
+		break;
 	}
-	return NONE;
+	free(pub);
+	return i < head ? i : NONE;
 }
 
 /* A header naming key points followed by bullets, or (bare) a bullet
@@ -285,7 +323,7 @@ article_raw(struct article *a, struct article_block *v, size_t n)
 		head = n < HEAD_NOPARA ? n : HEAD_NOPARA;
 	else
 		head = first < HEAD_MAX ? first : HEAD_MAX;
-	title = a->title == NULL ? find_title(L, head) : NONE;
+	title = a->title == NULL ? find_title(L, n, head) : NONE;
 	label_head(a, L, n, head, title, first != NONE, &have_hl);
 	label_body(a, L, n, head, last, title, &have_hl);
 

@@ -285,6 +285,19 @@ test_raw_shapes(void **state)
 	assert_false(in_body(a, "首頁"));
 	article_free(a);
 
+	/* A site name long enough to pass for a headline is known by the
+	 * source line that names the same publisher. */
+	a = parse("pub.txt", "Harbour Tech Review Online Edition\n"
+	    "Vietnam approves its first chip fabrication plant\n"
+	    "The plant, to be built near Hanoi by a state-owned group, will "
+	    "make chips for the military and for industry from 2027.\n"
+	    "Source: Harbour Tech Review\n");
+	assert_string_equal(a->title,
+	    "Vietnam approves its first chip fabrication plant");
+	assert_string_equal(a->source, "Harbour Tech Review");
+	assert_int_equal(a->npara, 1);
+	article_free(a);
+
 	/* A headline naming a reporter is still a headline. */
 	a = parse("r.txt", "Reporter detained in Hong Kong over protest "
 	    "coverage\nThe reporter, who works for a local news website, was "
