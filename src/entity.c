@@ -35,7 +35,7 @@ entity_type_parse(const char *name)
 }
 
 struct cand *
-ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key, int gz,
+entity_ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key, int gz,
     int type)
 {
 	struct cand *c;
@@ -56,7 +56,7 @@ ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key, int gz,
 }
 
 void
-ext_alias(struct ext *x, const char *key, size_t klen, const char *alias,
+entity_ext_alias(struct ext *x, const char *key, size_t klen, const char *alias,
     size_t alen)
 {
 	if (x->na == x->capa) {
@@ -140,7 +140,7 @@ count_words(const char *s)
 }
 
 static void
-make_groups(struct res *r, struct strmap *by)
+make_groups(struct res *r, struct entity_map *by)
 {
 	struct ext	*x = r->x;
 	struct cand	*c;
@@ -153,11 +153,11 @@ make_groups(struct res *r, struct strmap *by)
 	for (i = 0; i < x->nc; i++) {
 		c = &x->c[i];
 		len = strlen(c->key);
-		if (len == 0 || strmap_get(&r->db->ignore, c->key, len) != NULL) {
+		if (len == 0 || entity_map_get(&r->db->ignore, c->key, len) != NULL) {
 			r->cg[i] = -1;
 			continue;
 		}
-		if ((v = strmap_get(by, c->key, len)) == NULL) {
+		if ((v = entity_map_get(by, c->key, len)) == NULL) {
 			g = &r->g[r->ng];
 			g->key = c->key;
 			g->gz = -1;
@@ -165,8 +165,8 @@ make_groups(struct res *r, struct strmap *by)
 			g->first = i;
 			g->parent = (int)r->ng;
 			g->words = count_words(c->key);
-			strmap_put(by, c->key, len, (int)r->ng);
-			v = strmap_get(by, c->key, len);
+			entity_map_put(by, c->key, len, (int)r->ng);
+			v = entity_map_get(by, c->key, len);
 			r->ng++;
 		}
 		g = &r->g[*v];
@@ -193,6 +193,8 @@ decide(struct res *r, int i)
 		ev[0] -= 2;
 	t = ev[1] >= ev[0] && ev[1] >= ev[2] ? 1 : ev[0] >= ev[2] ? 0 : 2;
 	g->keep = 0;
+	if (g->gz < 0 && (g->flags & C_NOTNAME))
+		return;
 	if (g->gz >= 0) {
 		g->keep = 1;
 		g->etype = (int)r->db->ents[g->gz].type;
@@ -228,7 +230,15 @@ short_of(const char *sh, const char *full, int person)
 	if (!person)
 		return 0;
 	last = strrchr(full, ' ');
-	return last != NULL && strcmp(last + 1, sh) == 0;
+	if (last != NULL && strcmp(last + 1, sh) == 0)
+		return 1;
+	/* "Aaron Sum Wei Lun" ... "Sum said": in a longer name any word
+	 * may be the surname. */
+	for (last = strchr(full, ' '); last != NULL && strchr(last + 1, ' ');
+	    last = strchr(last + 1, ' '))
+		if (strncmp(last + 1, sh, n) == 0 && last[1 + n] == ' ')
+			return 1;
+	return 0;
 }
 
 /* The kept entity a short form names, or -1.  The latest one introduced
@@ -309,7 +319,7 @@ span_cmp(const void *a, const void *b)
 
 /* Builds the set from the kept roots. */
 static struct entity_set *
-build(struct res *r, struct strmap *by)
+build(struct res *r, struct entity_map *by)
 {
 	struct entity_set	*set = xcalloc(1, sizeof *set);
 	struct entity		*e;
@@ -363,14 +373,14 @@ build(struct res *r, struct strmap *by)
 		e->nspans++;
 	}
 	for (i = 0; i < r->x->na; i++) {
-		v = strmap_get(by, r->x->a[i].key, strlen(r->x->a[i].key));
+		v = entity_map_get(by, r->x->a[i].key, strlen(r->x->a[i].key));
 		if (v == NULL || !r->g[root = find(r, *v)].keep)
 			continue;
 		add_alias(&set->v[slot[root]], r->x->a[i].alias);
 	}
 	for (i = j = 0; i < set->n; i++) {
 		e = &set->v[i];
-		if (strmap_get(&r->db->ignore, e->name, strlen(e->name))) {
+		if (entity_map_get(&r->db->ignore, e->name, strlen(e->name))) {
 			for (k = 0; k < e->naliases; k++)
 				free(e->aliases[k]);
 			free(e->aliases);
@@ -391,7 +401,7 @@ static struct entity_set *
 resolve(const struct entity_db *db, struct ext *x)
 {
 	struct res		 r = { db, x, NULL, 0, NULL };
-	struct strmap		 by = { 0 };
+	struct entity_map		 by = { 0 };
 	struct entity_set	*set;
 	int			*gzfirst, *v, *w, t;
 	size_t			 i;
@@ -411,8 +421,8 @@ resolve(const struct entity_db *db, struct ext *x)
 	free(gzfirst);
 	/* Aliases given in the text: "... Co (TSMC)", "Xi Jinping (習近平)". */
 	for (i = 0; i < x->na; i++) {
-		v = strmap_get(&by, x->a[i].key, strlen(x->a[i].key));
-		w = strmap_get(&by, x->a[i].alias, strlen(x->a[i].alias));
+		v = entity_map_get(&by, x->a[i].key, strlen(x->a[i].key));
+		w = entity_map_get(&by, x->a[i].alias, strlen(x->a[i].alias));
 		if (v != NULL && w != NULL)
 			join(&r, *v, *w);
 		if (v != NULL)
@@ -433,7 +443,7 @@ resolve(const struct entity_db *db, struct ext *x)
 	set = build(&r, &by);
 	free(r.g);
 	free(r.cg);
-	strmap_free(&by);
+	entity_map_free(&by);
 	return set;
 }
 
@@ -449,7 +459,7 @@ entity_extract(const struct entity_db *db, const char *const *paras,
 	x.db = db;
 	for (i = 0; i < npara; i++)
 		if (paras[i] != NULL && lens[i] > 0 && lens[i] < UINT32_MAX)
-			rules_para(&x, (uint32_t)i, paras[i], lens[i]);
+			entity_rules_para(&x, (uint32_t)i, paras[i], lens[i]);
 	set = resolve(db, &x);
 	for (i = 0; i < x.nc; i++)
 		free(x.c[i].key);

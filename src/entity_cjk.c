@@ -114,9 +114,9 @@ emit_pattern(struct ext *x, uint32_t para, const char *t, size_t s,
 	char		*key = entity_key(t, s, e);
 	int		 ent;
 
-	if (ext_gz_match(x->db, key, strlen(key), &ent) != strlen(key))
+	if (entity_ext_gz_match(x->db, key, strlen(key), &ent) != strlen(key))
 		ent = gz >= 0 && x->db->ents[gz].type == type ? gz : -1;
-	c = ext_add(x, para, s, e, key, ent, -1);
+	c = entity_ext_add(x, para, s, e, key, ent, -1);
 	c->ev[type == ENTITY_PLACE ? 2 : 1] += 3;
 	c->flags |= C_KEEP;
 }
@@ -203,7 +203,7 @@ titled_name(struct ext *x, uint32_t para, const char *t, size_t p, size_t e)
 	uint32_t	 ch;
 	int		 count = 0, ent;
 
-	if (ext_gz_match(x->db, t + p, e - p, &ent) > 0)
+	if (entity_ext_gz_match(x->db, t + p, e - p, &ent) > 0)
 		return 0;
 	while (q < e && count < 3) {
 		ch = entity_u8dec(t + q, e - q, &n);
@@ -216,14 +216,14 @@ titled_name(struct ext *x, uint32_t para, const char *t, size_t p, size_t e)
 	}
 	if (count < 2)
 		return 0;
-	c = ext_add(x, para, p, q, entity_key(t, p, q), -1, -1);
+	c = entity_ext_add(x, para, p, q, entity_key(t, p, q), -1, -1);
 	c->ev[0] += 3;
 	c->flags |= C_KEEP;
 	return q;
 }
 
 void
-cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
+entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 {
 	size_t		 p = s, from = s, g, n, r;
 	uint32_t	 c;
@@ -232,7 +232,7 @@ cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 	while (p < e) {
 		c = entity_u8dec(t + p, e - p, &n);
 		if (is_fwdigit(c)) {
-			r = cjk_number(x, para, t, e, p);
+			r = entity_cjk_number(x, para, t, e, p);
 			if (r != 0) {
 				p = from = r;
 				continue;
@@ -243,12 +243,12 @@ cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 			p = from = r;
 			continue;
 		}
-		g = ext_gz_match(x->db, t + p, e - p, &ent);
+		g = entity_ext_gz_match(x->db, t + p, e - p, &ent);
 		if (g > 0) {
 			/* 華為技術有限公司: the gazetteer name starts it. */
 			r = suffix_at(x, para, t, p, p + g, e, ent);
 			if (r == 0) {
-				ext_add(x, para, p, p + g, entity_key(t, p,
+				entity_ext_add(x, para, p, p + g, entity_key(t, p,
 				    p + g), ent, -1);
 				r = p + g;
 			}
@@ -303,7 +303,7 @@ starts(const char *t, size_t len, size_t p, const char *const *list,
 }
 
 size_t
-cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
+entity_cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
 {
 	static const char *const mags[] = { "萬", "万", "億", "亿", "兆", "千",
 	    "百" };
@@ -320,7 +320,7 @@ cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
 		return 0;
 	if ((l = starts(t, len, p, (const char *const[]){ "%", "％" }, 2))
 	    != 0) {
-		ext_add(x, para, s, p + l, entity_key(t, s, p + l), -1,
+		entity_ext_add(x, para, s, p + l, entity_key(t, s, p + l), -1,
 		    ENTITY_PERCENT);
 		return p + l;
 	}
@@ -339,7 +339,7 @@ cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
 			    (const char *const[]){ "日" }, 1))
 				q = r + 3;
 		}
-		ext_add(x, para, s, q, entity_key(t, s, q), -1, ENTITY_DATE);
+		entity_ext_add(x, para, s, q, entity_key(t, s, q), -1, ENTITY_DATE);
 		return q;
 	}
 	while ((l = starts(t, len, p, mags, sizeof mags / sizeof mags[0])) != 0)
@@ -355,6 +355,6 @@ cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
 		}
 	}
 	key = entity_key(t, start, p);
-	ext_add(x, para, start, p, key, -1, ENTITY_MONEY);
+	entity_ext_add(x, para, start, p, key, -1, ENTITY_MONEY);
 	return p;
 }

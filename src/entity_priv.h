@@ -9,8 +9,8 @@
 #include "inkstone/entity.h"
 
 /* A map from byte strings to ints, open addressing.  Keys are copied. */
-struct strmap {
-	struct strmap_slot {
+struct entity_map {
+	struct emap_slot {
 		char	*key;
 		size_t	 len;
 		uint32_t hash;
@@ -19,10 +19,10 @@ struct strmap {
 	size_t	 cap;
 	size_t	 n;
 };
-void	 strmap_put(struct strmap *m, const char *k, size_t len, int val);
+void	 entity_map_put(struct entity_map *m, const char *k, size_t len, int val);
 /* Returns a pointer to the value, or NULL. */
-int	*strmap_get(const struct strmap *m, const char *k, size_t len);
-void	 strmap_free(struct strmap *m);
+int	*entity_map_get(const struct entity_map *m, const char *k, size_t len);
+void	 entity_map_free(struct entity_map *m);
 
 /* Flags of the words the rules know (entity_rules.c). */
 #define W_STOP		0x0001	/* The, However, ...: never part of a name */
@@ -44,6 +44,8 @@ void	 strmap_free(struct strmap *m);
 #define W_HYPLACE	0x10000	/* -based, -listed, -made: a place before */
 #define W_HYPORG	0x20000	/* -owned, -backed, -led: an org before */
 #define W_PLACENOUN	0x40000	/* province, district: a place before */
+#define W_FUNC		0x80000	/* on, and, which, was: grammar words */
+#define W_LAWSUF	0x100000 /* Act, Ordinance: a law, not an entity */
 
 /* One gazetteer entity. */
 struct gz_entity {
@@ -68,11 +70,11 @@ struct gz_bucket {
 struct entity_db {
 	struct gz_entity	*ents;
 	size_t			 nents;
-	struct strmap		 first;		/* first unit -> bucket */
+	struct entity_map		 first;		/* first unit -> bucket */
 	struct gz_bucket	*buckets;
 	size_t			 nbuckets;
-	struct strmap		 ignore;	/* names never reported */
-	struct strmap		 words;		/* word -> W_* flags */
+	struct entity_map		 ignore;	/* names never reported */
+	struct entity_map		 words;		/* word -> W_* flags */
 };
 
 /* The first unit of s: an ASCII alphanumeric word, else one UTF-8
@@ -103,6 +105,7 @@ struct cand {
 #define C_NAMELIKE	0x04	/* Capitalised words only, like a name */
 #define C_KEEP		0x08	/* a reliable pattern: keep even alone */
 #define C_NOTPERSON	0x10	/* stands before a role (a portfolio) */
+#define C_NOTNAME	0x20	/* a law or the like: not reported */
 
 /* An alias given in the text: key (an entity's form) -> alias. */
 struct alias_pair {
@@ -135,20 +138,20 @@ struct ext {
 	struct alias_pair	*a;
 	size_t			 na, capa;
 };
-struct cand	*ext_add(struct ext *x, uint32_t para, size_t s, size_t e,
+struct cand	*entity_ext_add(struct ext *x, uint32_t para, size_t s, size_t e,
 		    char *key, int gz, int type);
-void		 ext_alias(struct ext *x, const char *key, size_t klen,
+void		 entity_ext_alias(struct ext *x, const char *key, size_t klen,
 		    const char *alias, size_t alen);
 /* Longest gazetteer form at p (bytes left: len) that ends on a boundary
  * when it is ASCII; returns its length and sets *ent, or 0. */
-size_t		 ext_gz_match(const struct entity_db *db, const char *p,
+size_t		 entity_ext_gz_match(const struct entity_db *db, const char *p,
 		    size_t len, int *ent);
 
 /* Helpers shared by the scanners (entity_rules.c). */
-int	 tok_flags(const struct ext *x, const char *t, struct tok *k);
+int	 entity_tok_flags(const struct ext *x, const char *t, struct tok *k);
 /* Whether token k is the word w (inline: the length of a literal folds). */
 static inline int
-tok_word_is(const char *t, const struct tok *k, const char *w)
+entity_tok_word_is(const char *t, const struct tok *k, const char *w)
 {
 	size_t n = __builtin_strlen(w);
 
@@ -160,17 +163,17 @@ tok_word_is(const char *t, const struct tok *k, const char *w)
 char	*entity_key(const char *t, size_t s, size_t e);
 /* Money, percent or a date starting at token i of k[0..n) (entity_numbers.c).
  * Returns the byte where it ends, or 0. */
-size_t	 num_match(struct ext *x, uint32_t para, const char *t, size_t len,
+size_t	 entity_num_match(struct ext *x, uint32_t para, const char *t, size_t len,
 	    struct tok *k, size_t n, size_t i);
 
 /* Scanners (entity_rules.c, entity_cjk.c). */
-void	 rules_para(struct ext *x, uint32_t para, const char *t, size_t len);
+void	 entity_rules_para(struct ext *x, uint32_t para, const char *t, size_t len);
 /* Scans a run of CJK text [s, e) of paragraph t for gazetteer names and
  * CJK patterns (company, university, city...). */
-void	 cjk_run(struct ext *x, uint32_t para, const char *t, size_t s,
+void	 entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s,
 	    size_t e);
 /* Scans for CJK money, percent and dates written with 年月日, from s. */
-size_t	 cjk_number(struct ext *x, uint32_t para, const char *t, size_t len,
+size_t	 entity_cjk_number(struct ext *x, uint32_t para, const char *t, size_t len,
 	    size_t s);
 
 #endif

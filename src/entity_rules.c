@@ -8,6 +8,10 @@
 #include "inkstone/util.h"
 #include "entity_priv.h"
 
+/* Every function here has the paragraph text in t and the state in x. */
+#define word_is(k, w)	entity_tok_word_is(t, (k), (w))
+#define wflags(k)	entity_tok_flags(x, t, (k))
+
 
 static int
 is_alnum(unsigned char c)
@@ -284,14 +288,14 @@ tokenise(struct ext *x, const char *t, size_t len)
 }
 
 int
-tok_flags(const struct ext *x, const char *t, struct tok *k)
+entity_tok_flags(const struct ext *x, const char *t, struct tok *k)
 {
 	int *v;
 
 	if (k->flags == -1) {
 		k->flags = 0;
 		if (k->kind == K_CAP || k->kind == K_LOW) {
-			v = strmap_get(&x->db->words, t + k->s, k->e - k->s);
+			v = entity_map_get(&x->db->words, t + k->s, k->e - k->s);
 			if (v != NULL)
 				k->flags = *v;
 		}
@@ -373,7 +377,7 @@ headline(const char *t, const struct tok *k, size_t n)
 			cap++;
 		} else if (k[i].kind == K_LOW) {
 			for (j = 0; j < sizeof small / sizeof small[0]; j++)
-				if (tok_word_is(t, &k[i], small[j]))
+				if (word_is(&k[i], small[j]))
 					break;
 			if (j == sizeof small / sizeof small[0])
 				w++;
@@ -399,19 +403,24 @@ split_word(const struct ext *x, const char *t, struct tok *k, size_t n,
 	static const char *const plain[] = { "January", "February", "March",
 	    "July", "September", "October", "November", "December" };
 	size_t	 j;
-	int	 f = tok_flags(x, t, &k[i]);
+	int	 f = wflags(&k[i]);
 
 	/* "Lei Jun", "May Chen", "June Lee": a month that may be a name is
 	 * one when it stands beside another capitalised word. */
 	if (f & W_MONTH) {
 		for (j = 0; j < sizeof plain / sizeof plain[0]; j++)
-			if (tok_word_is(t, &k[i], plain[j]))
+			if (word_is(&k[i], plain[j]))
 				return 1;
 		if ((i > 0 && k[i - 1].kind == K_CAP && k[i].sp) ||
 		    (i + 1 < n && k[i + 1].kind == K_CAP && k[i + 1].sp))
 			return (f & ~W_MONTH) & (W_STOP | W_NATION | W_TITLE);
 		return 1;
 	}
+	/* "He Lifeng", "An Duk-geun": surnames that are also stop words. */
+	if ((f & W_STOP) && (word_is(&k[i], "He") || word_is(&k[i], "An")) &&
+	    i + 1 < n && k[i + 1].kind == K_CAP && k[i + 1].sp &&
+	    !k[i + 1].allcaps)
+		return 0;
 	if (f & (W_STOP | W_WEEKDAY | W_NATION | W_TITLE))
 		return 1;
 	return (f & W_CROLE) && k[i].kind == K_CAP;
@@ -437,7 +446,7 @@ gz_exact(const struct entity_db *db, const char *key)
 	size_t	 len = strlen(key);
 	int	 ent;
 
-	if (ext_gz_match(db, key, len, &ent) == len && len > 0)
+	if (entity_ext_gz_match(db, key, len, &ent) == len && len > 0)
 		return ent;
 	return -1;
 }
@@ -473,8 +482,8 @@ parens(struct ext *x, uint32_t para, const char *t, struct tok *k, size_t n,
 		}
 		if (m == b && hascjk) {
 			ak = entity_key(t, k[a].s, k[b - 1].e);
-			ext_alias(x, key, strlen(key), ak, strlen(ak));
-			ext_add(x, para, k[a].s, k[b - 1].e, ak,
+			entity_ext_alias(x, key, strlen(key), ak, strlen(ak));
+			entity_ext_add(x, para, k[a].s, k[b - 1].e, ak,
 			    gz_exact(x->db, ak), -1)->flags |= C_KEEP;
 			for (m = a; m < b; m++)
 				k[m].done = 1;
@@ -485,12 +494,23 @@ parens(struct ext *x, uint32_t para, const char *t, struct tok *k, size_t n,
 		    (t[k[a].s] == key[0] && k[a].e - k[a].s <= 6 &&
 		    strchr(key, ' ') != NULL))) {
 			/* "(TSMC)", "(Mida)" */
-			ext_alias(x, key, strlen(key), t + k[a].s,
+			entity_ext_alias(x, key, strlen(key), t + k[a].s,
 			    k[a].e - k[a].s);
 			cjk |= 2;
 		}
 	}
 	return cjk;
+}
+
+/* What may follow a place after "in": punctuation, the end, or a
+ * function word ("in Hsinchu on Monday"), not a noun ("in Ascend chips"). */
+static int
+place_end(const struct ext *x, const char *t, struct tok *k, size_t n,
+    size_t q)
+{
+	if (q >= n || k[q].kind == K_PUNCT || k[q].kind == K_CAP)
+		return 1;
+	return (wflags(&k[q]) & (W_FUNC | W_SAY | W_PLACENOUN)) != 0;
 }
 
 /* In a list ("Sony Group and NTT", "Hiroshima and Idaho") a name takes
@@ -507,10 +527,10 @@ coordinated(const struct ext *x, const char *t, struct tok *k, size_t n,
 	c = &x->c[x->nc - 1];
 	if (c->end != k[p - 2].e || c->type >= 0)
 		return;
-	if (tok_word_is(t, &k[p - 1], "and") || tok_word_is(t, &k[p - 1], "or"))
+	if (word_is(&k[p - 1], "and") || word_is(&k[p - 1], "or"))
 		;
 	else if (!(punct_is(&k[p - 1], ',') && q < n &&
-	    (punct_is(&k[q], ',') || tok_word_is(t, &k[q], "and"))))
+	    (punct_is(&k[q], ',') || word_is(&k[q], "and"))))
 		return;
 	if (c->gz >= 0 && x->db->ents[c->gz].type <= ENTITY_PLACE)
 		ev[x->db->ents[c->gz].type] += 2;
@@ -528,10 +548,18 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 	int		 multi = q - p > 1, pf, nf, lastf, firstf;
 	size_t		 i;
 
-	lastf = tok_flags(x, t, &k[q - 1]);
-	firstf = tok_flags(x, t, &k[p]);
+	lastf = wflags(&k[q - 1]);
+	firstf = wflags(&k[p]);
 	/* A suffix outweighs a title or "said" around the name: "the
 	 * General Statistics Office said". */
+	/* "AI Basic Act": not our kind, unless an organisation's word is
+	 * in it ("China University of Political Science and Law"). */
+	if (lastf & W_LAWSUF) {
+		*flags |= C_NOTNAME;
+		for (i = p; i < q; i++)
+			if (wflags(&k[i]) & (W_ORGSUF | W_ORGHEAD))
+				*flags &= ~C_NOTNAME;
+	}
 	if (multi && (lastf & W_ORGSUF))
 		ev[1] += 5;
 	else if (multi && (lastf & W_PLACESUF))
@@ -540,9 +568,9 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		ev[1] += 3;
 	else
 		for (i = p; multi && i + 1 < q; i++)
-			if ((tok_flags(x, t, &k[i]) & W_ORGHEAD) &&
-			    (tok_word_is(t, &k[i + 1], "of") ||
-			    tok_word_is(t, &k[i + 1], "for"))) {
+			if ((wflags(&k[i]) & W_ORGHEAD) &&
+			    (word_is(&k[i + 1], "of") ||
+			    word_is(&k[i + 1], "for"))) {
 				ev[1] += 3;	/* State Bank of Vietnam */
 				break;
 			}
@@ -550,7 +578,7 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 	for (i = p; i < q; i++) {
 		if (k[i].kind != K_CAP)
 			continue;
-		if (k[i].allcaps || (tok_flags(x, t, &k[i]) &
+		if (k[i].allcaps || (wflags(&k[i]) &
 		    (W_ORGSUF | W_PLACESUF | W_ORGHEAD)) ||
 		    is_digit((unsigned char)t[k[i].e - 1]))
 			*flags &= ~C_NAMELIKE;
@@ -560,27 +588,28 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 	if (q - p > 4)
 		*flags &= ~C_NAMELIKE;
 	if (pr != NULL && pr->kind != K_PUNCT && adjacent(pr, &k[p])) {
-		pf = tok_flags(x, t, pr);
+		pf = wflags(pr);
 		if ((pf & W_TITLE) || ((pf & W_CROLE) && pr->kind == K_CAP))
 			ev[0] += 3;
 		else if (pf & (W_CROLE | W_GROLE))
 			ev[0] += 2;
 		if (pf & W_SAY)
 			ev[0] += multi ? 2 : 1;
-		if (tok_word_is(t, pr, "of") || tok_word_is(t, pr, "for")) {
+		if (word_is(pr, "of") || word_is(pr, "for")) {
 			*flags |= C_NOTPERSON;
-			if (p >= 2 && (tok_flags(x, t, &k[p - 2]) & W_CROLE))
+			if (p >= 2 && (wflags(&k[p - 2]) & W_CROLE))
 				ev[1] += 2;
 		}
 		/* "an analyst at Omdia" */
-		if (tok_word_is(t, pr, "at")) {
+		if (word_is(pr, "at")) {
 			ev[1] += 2;
 			*flags |= C_NOTPERSON;
 		}
-		if ((pf & W_PLACEPREP) && !k[q - 1].poss && (p < 2 ||
-		    !(tok_word_is(t, &k[p - 2], "stake") ||
-		    tok_word_is(t, &k[p - 2], "invested") ||
-		    tok_word_is(t, &k[p - 2], "shares"))))
+		if ((pf & W_PLACEPREP) && !k[q - 1].poss && !k[p].allcaps &&
+		    place_end(x, t, k, n, q) && (p < 2 ||
+		    !(word_is(&k[p - 2], "stake") ||
+		    word_is(&k[p - 2], "invested") ||
+		    word_is(&k[p - 2], "shares"))))
 			ev[2] += 2;
 		/* "chip venture Rapidus", "Hsinchu-based Zentrix" */
 		if ((pf & (W_ORGNOUN | W_HYPLACE | W_HYPORG)) && !pr->poss)
@@ -591,7 +620,7 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		return;
 	/* "Hong Kong-listed", "Alibaba-backed" */
 	if (punct_is(nx, '-') && !nx->sp && q + 1 < n && !k[q + 1].sp) {
-		nf = tok_flags(x, t, &k[q + 1]);
+		nf = wflags(&k[q + 1]);
 		if (nf & W_HYPLACE)
 			ev[2] += 3;
 		if (nf & W_HYPORG)
@@ -599,7 +628,7 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		*flags |= C_NOTPERSON;
 	}
 	if (nx->kind != K_PUNCT && adjacent(&k[q - 1], nx)) {
-		nf = tok_flags(x, t, nx);
+		nf = wflags(nx);
 		if ((nf & W_PLACENOUN) && !k[q - 1].poss)
 			ev[2] += 3;	/* "Anhui province" */
 		if ((nf & W_SAY) && !k[q - 1].poss)
@@ -614,16 +643,16 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		for (i = q + 1; i < n && i < q + 9; i++) {
 			if (k[i].kind == K_PUNCT)
 				break;
-			if (i == q + 1 && tok_word_is(t, &k[i], "who"))
+			if (i == q + 1 && word_is(&k[i], "who"))
 				ev[0] += 1;
 			if (k[i].kind == K_LOW &&
-			    (tok_flags(x, t, &k[i]) & (W_CROLE | W_GROLE))) {
+			    (wflags(&k[i]) & (W_CROLE | W_GROLE))) {
 				ev[0] += 2;
 				break;
 			}
 			/* "Moonshot AI, a Beijing start-up" */
 			if (k[i].kind == K_LOW && !k[i].poss &&
-			    (tok_flags(x, t, &k[i]) & W_ORGNOUN)) {
+			    (wflags(&k[i]) & W_ORGNOUN)) {
 				ev[1] += 2;
 				break;
 			}
@@ -650,7 +679,7 @@ emit_rule(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	if (q - p > 1)
 		flags |= C_MULTI;
 	key = entity_key(t, k[p].s, k[q - 1].e);
-	c = ext_add(x, para, k[p].s, k[q - 1].e, key, -1, -1);
+	c = entity_ext_add(x, para, k[p].s, k[q - 1].e, key, -1, -1);
 	memcpy(c->ev, ev, sizeof ev);
 	c->flags |= flags;
 	ci = x->nc - 1;
@@ -673,65 +702,72 @@ emit_gz(struct ext *x, uint32_t para, const char *t, struct tok *k,
 {
 	size_t ci;
 
-	ext_add(x, para, k[p].s, k[q - 1].e, entity_key(t, k[p].s,
+	entity_ext_add(x, para, k[p].s, k[q - 1].e, entity_key(t, k[p].s,
 	    k[q - 1].e), ent, -1);
 	ci = x->nc - 1;
 	parens(x, para, t, k, n, q, x->c[ci].key);
 }
 
-/* Whether the connector at j joins the run [i, j) to the word after it. */
+/* Whether the connector at j joins the run [i, j) to the word after it:
+ * 0, or the number of connecting tokens. */
 static int
 connects(const struct ext *x, const char *t, struct tok *k, size_t n,
     size_t i, size_t j)
 {
 	size_t	 m;
-	int	 head = 0, of = 0;
+	int	 head = 0, of = 0, the = 0;
 
-	if (j + 1 >= n || k[j + 1].kind != K_CAP || !k[j + 1].sp ||
-	    k[j - 1].poss)
+	/* "China Council for the Promotion of International Trade" */
+	if (j + 2 < n && (word_is(&k[j], "of") || word_is(&k[j], "for")) &&
+	    word_is(&k[j + 1], "the") && k[j + 2].kind == K_CAP)
+		the = 1;
+	if (j + 1 + the >= n || k[j + 1 + the].kind != K_CAP ||
+	    !k[j + 1].sp || k[j - 1].poss)
 		return 0;
 	if (punct_is(&k[j], '&'))
 		return k[j].sp;
 	if (k[j].kind != K_LOW && !punct_is(&k[j], ','))
 		return 0;
-	if (k[j].kind == K_LOW && (tok_flags(x, t, &k[j]) & W_NAMEJOIN))
+	if (k[j].kind == K_LOW && (wflags(&k[j]) & W_NAMEJOIN))
 		return k[j].sp;
 	for (m = i; m < j; m++) {
 		if (k[m].kind == K_CAP &&
-		    (tok_flags(x, t, &k[m]) & W_ORGHEAD))
+		    (wflags(&k[m]) & W_ORGHEAD))
 			head = 1;
-		if (tok_word_is(t, &k[m], "of") || tok_word_is(t, &k[m], "for"))
+		if (word_is(&k[m], "of") || word_is(&k[m], "for"))
 			of = 1;
 		if (split_word(x, t, k, n, m))
 			head = of = 0;
 	}
-	if (tok_word_is(t, &k[j], "of") || tok_word_is(t, &k[j], "for"))
-		return head;
+	if (word_is(&k[j], "of") || word_is(&k[j], "for"))
+		return head ? 1 + the : 0;
 	/* "Vietnam Industry Research and Consultancy" */
-	if (tok_word_is(t, &k[j], "and"))
+	if (word_is(&k[j], "and"))
 		return k[j].sp && ((head && of) ||
-		    ((tok_flags(x, t, &k[j + 1]) & W_ORGSUF) &&
-		    (j + 2 >= n || !(tok_flags(x, t, &k[j + 2]) & W_TITLE))));
+		    ((wflags(&k[j + 1]) & W_ORGSUF) &&
+		    (j + 2 >= n || !(wflags(&k[j + 2]) & W_TITLE))));
 	/* "Ministry of Economy, Trade and Industry" */
 	return punct_is(&k[j], ',') && head && of && j + 3 < n &&
-	    tok_word_is(t, &k[j + 2], "and") && k[j + 3].kind == K_CAP;
+	    word_is(&k[j + 2], "and") && k[j + 3].kind == K_CAP;
 }
 
 /* Whether the run may go on past the possessive at token m: "Taiwan
  * People's Party", "Green Citizens' Action Alliance". */
 static int
 poss_goes_on(const struct ext *x, const char *t, struct tok *k, size_t n,
-    size_t m)
+    size_t i, size_t m)
 {
 	size_t j;
 
 	if (!k[m].poss)
 		return 1;
+	if (m == i)
+		return 0;	/* "China's Ministry of Commerce" */
 	for (j = m + 1; j < n && j <= m + 4 && k[j].kind == K_CAP && k[j].sp;
 	    j++) {
 		if (split_word(x, t, k, n, j))
 			return 0;
-		if (tok_flags(x, t, &k[j]) & W_ORGSUF)
+		if (wflags(&k[j]) & W_ORGSUF)
 			return 1;
 	}
 	return 0;
@@ -745,11 +781,11 @@ nation_org(const struct ext *x, const char *t, struct tok *k, size_t end,
 {
 	size_t q;
 
-	if (!(tok_flags(x, t, &k[p]) & (W_NATION | W_TITLE)))
+	if (!(wflags(&k[p]) & (W_NATION | W_TITLE)))
 		return 0;
 	for (q = p + 1; q < end && !split_word(x, t, k, end, q); q++)
 		;
-	return q > p + 1 && (tok_flags(x, t, &k[q - 1]) & W_ORGSUF);
+	return q > p + 1 && (wflags(&k[q - 1]) & W_ORGSUF);
 }
 
 /* "(JASM)" at token q: an acronym defined for what stands before. */
@@ -766,7 +802,7 @@ static size_t
 gz_at(const struct ext *x, const char *t, size_t len, const struct tok *k,
     size_t n, size_t p, size_t *gq, int *ent)
 {
-	size_t g = ext_gz_match(x->db, t + k[p].s, len - k[p].s, ent);
+	size_t g = entity_ext_gz_match(x->db, t + k[p].s, len - k[p].s, ent);
 
 	for (*gq = p; g > 0 && *gq < n && k[*gq].s < k[p].s + g; (*gq)++)
 		;
@@ -782,14 +818,15 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
     struct tok *k, size_t n, size_t i, int hl)
 {
 	size_t		 end = i + 1, p, q, g, gq = 0, m;
+	int		 c;
 	unsigned	 fl;
 	int		 ent;
 
-	while (end < n && poss_goes_on(x, t, k, n, end - 1)) {
+	while (end < n && poss_goes_on(x, t, k, n, i, end - 1)) {
 		if (k[end].kind == K_CAP && k[end].sp && !k[end].done)
 			end++;
-		else if (connects(x, t, k, n, i, end))
-			end += 2;
+		else if ((c = connects(x, t, k, n, i, end)) > 0)
+			end += (size_t)c + 1;
 		else
 			break;
 	}
@@ -813,11 +850,20 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 		 * name: "China University of ...", "Japan Advanced
 		 * Semiconductor Manufacturing (JASM)". */
 		for (m = gq; g > 0 && m < q; m++)
-			if (tok_flags(x, t, &k[m]) & (W_ORGSUF | W_ORGHEAD))
+			if (wflags(&k[m]) & (W_ORGSUF | W_ORGHEAD | W_PLACESUF))
 				break;
 		if (g > 0 && m == q && !(gq < q && acronym_follows(k, n, q))) {
 			emit_gz(x, para, t, k, n, p, gq, ent);
 			q = gq;
+			continue;
+		}
+		/* "Toyota Motor Corp", "Advanced Micro Devices Inc": the
+		 * gazetteer's company with a suffix is still that company. */
+		for (m = gq; g > 0 && m < q; m++)
+			if (!(wflags(&k[m]) & W_ORGSUF))
+				break;
+		if (g > 0 && m == q && x->db->ents[ent].type == ENTITY_ORG) {
+			emit_gz(x, para, t, k, n, p, q, ent);
 			continue;
 		}
 		emit_rule(x, para, t, k, n, p, q, fl);
@@ -837,14 +883,14 @@ dateline(struct ext *x, uint32_t para, const char *t, size_t len,
 	int		 ent;
 
 	/* A byline: "By NG SU LING", "By Anna Berg" */
-	if (n >= 3 && n <= 5 && tok_word_is(t, &k[0], "By")) {
+	if (n >= 3 && n <= 5 && word_is(&k[0], "By")) {
 		for (q = 1; q < n && k[q].kind == K_CAP; q++)
 			;
 		if (q < n)
 			return 0;
 		key = entity_key(t, k[1].s, k[n - 1].e);
 		title_case(key);
-		c = ext_add(x, para, k[1].s, k[n - 1].e, key, -1, -1);
+		c = entity_ext_add(x, para, k[1].s, k[n - 1].e, key, -1, -1);
 		c->ev[0] += 3;
 		c->flags |= C_KEEP | C_MULTI;
 		return n;
@@ -859,7 +905,7 @@ dateline(struct ext *x, uint32_t para, const char *t, size_t len,
 		return 0;
 	key = entity_key(t, k[0].s, k[q - 1].e);
 	title_case(key);
-	c = ext_add(x, para, k[0].s, k[q - 1].e, key, gz_exact(x->db, key), -1);
+	c = entity_ext_add(x, para, k[0].s, k[q - 1].e, key, gz_exact(x->db, key), -1);
 	c->ev[2] += 3;
 	c->flags |= C_KEEP;
 	if (k[q].cp != ',')
@@ -873,9 +919,9 @@ dateline(struct ext *x, uint32_t para, const char *t, size_t len,
 		return p;
 	key = entity_key(t, k[p].s, k[q - 1].e);
 	ent = -1;
-	if (ext_gz_match(x->db, key, strlen(key), &ent) != strlen(key))
+	if (entity_ext_gz_match(x->db, key, strlen(key), &ent) != strlen(key))
 		ent = -1;
-	c = ext_add(x, para, k[p].s, k[q - 1].e, key, ent, -1);
+	c = entity_ext_add(x, para, k[p].s, k[q - 1].e, key, ent, -1);
 	c->ev[2] += 3;
 	c->flags |= C_KEEP;
 	(void)len;
@@ -890,7 +936,7 @@ currency_sign(uint32_t c)
 }
 
 void
-rules_para(struct ext *x, uint32_t para, const char *t, size_t len)
+entity_rules_para(struct ext *x, uint32_t para, const char *t, size_t len)
 {
 	struct tok	*k;
 	size_t		 n, i, done = 0, e;
@@ -906,18 +952,18 @@ rules_para(struct ext *x, uint32_t para, const char *t, size_t len)
 			continue;
 		}
 		if (k[i].kind == K_CJK) {
-			cjk_run(x, para, t, k[i].s > done ? k[i].s : done,
+			entity_cjk_run(x, para, t, k[i].s > done ? k[i].s : done,
 			    k[i].e);
 			i++;
 			continue;
 		}
 		if (k[i].kind == K_NUM || k[i].kind == K_CAP ||
 		    (k[i].kind == K_PUNCT && currency_sign(k[i].cp))) {
-			e = num_match(x, para, t, len, k, n, i);
+			e = entity_num_match(x, para, t, len, k, n, i);
 			/* 2024年, 100億元, 25％: CJK right after it. */
 			if (e == 0 && k[i].kind == K_NUM && k[i].e < len &&
 			    (unsigned char)t[k[i].e] >= 0x80)
-				e = cjk_number(x, para, t, len, k[i].s);
+				e = entity_cjk_number(x, para, t, len, k[i].s);
 			if (e != 0) {
 				done = e;
 				while (i < n && k[i].e <= e)

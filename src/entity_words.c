@@ -81,6 +81,25 @@ static const struct {
 	{ "owned", W_HYPORG }, { "backed", W_HYPORG }, { "led", W_HYPORG },
 	{ "run", W_HYPORG }, { "funded", W_HYPORG }, { "controlled", W_HYPORG },
 	{ "affiliated", W_HYPORG }, { "linked", W_HYPORG },
+	{ "on", W_FUNC }, { "in", W_FUNC }, { "at", W_FUNC }, { "to", W_FUNC },
+	{ "for", W_FUNC }, { "and", W_FUNC }, { "or", W_FUNC }, { "but", W_FUNC },
+	{ "with", W_FUNC }, { "since", W_FUNC }, { "after", W_FUNC },
+	{ "before", W_FUNC }, { "last", W_FUNC }, { "this", W_FUNC },
+	{ "next", W_FUNC }, { "where", W_FUNC }, { "which", W_FUNC },
+	{ "that", W_FUNC }, { "who", W_FUNC }, { "is", W_FUNC },
+	{ "was", W_FUNC }, { "were", W_FUNC }, { "are", W_FUNC },
+	{ "has", W_FUNC }, { "have", W_FUNC }, { "had", W_FUNC },
+	{ "will", W_FUNC }, { "would", W_FUNC }, { "could", W_FUNC },
+	{ "can", W_FUNC }, { "of", W_FUNC }, { "from", W_FUNC }, { "by", W_FUNC },
+	{ "as", W_FUNC }, { "while", W_FUNC }, { "during", W_FUNC },
+	{ "until", W_FUNC }, { "than", W_FUNC }, { "earlier", W_FUNC },
+	{ "later", W_FUNC }, { "when", W_FUNC }, { "the", W_FUNC },
+	{ "Act", W_LAWSUF }, { "Law", W_LAWSUF }, { "Ordinance", W_LAWSUF },
+	{ "Bill", W_LAWSUF }, { "Treaty", W_LAWSUF }, { "Accord", W_LAWSUF },
+	{ "Directive", W_LAWSUF }, { "Regulation", W_LAWSUF },
+	{ "Regulations", W_LAWSUF }, { "Initiative", W_LAWSUF },
+	{ "Strategy", W_LAWSUF }, { "Agreement", W_LAWSUF },
+	{ "Store", W_LAWSUF }, { "Park", W_PLACESUF },
 	{ "province", W_PLACENOUN }, { "provinces", W_PLACENOUN },
 	{ "district", W_PLACENOUN }, { "county", W_PLACENOUN },
 	{ "prefecture", W_PLACENOUN }, { "island", W_PLACENOUN },
@@ -204,9 +223,9 @@ static const struct {
 static void
 add(struct entity_db *db, const char *w, int f)
 {
-	int *v = strmap_get(&db->words, w, strlen(w));
+	int *v = entity_map_get(&db->words, w, strlen(w));
 
-	strmap_put(&db->words, w, strlen(w), (v != NULL ? *v : 0) | f);
+	entity_map_put(&db->words, w, strlen(w), (v != NULL ? *v : 0) | f);
 }
 
 void

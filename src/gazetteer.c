@@ -27,9 +27,9 @@ hash_bytes(const char *k, size_t len)
 }
 
 static void
-strmap_grow(struct strmap *m)
+entity_map_grow(struct entity_map *m)
 {
-	struct strmap_slot	*old = m->slots, *s;
+	struct emap_slot	*old = m->slots, *s;
 	size_t			 oldcap = m->cap, i, j;
 
 	m->cap = oldcap ? oldcap * 2 : 64;
@@ -46,8 +46,8 @@ strmap_grow(struct strmap *m)
 	(void)s;
 }
 
-static struct strmap_slot *
-strmap_slot(const struct strmap *m, const char *k, size_t len, uint32_t h)
+static struct emap_slot *
+emap_slot(const struct entity_map *m, const char *k, size_t len, uint32_t h)
 {
 	size_t j;
 
@@ -62,14 +62,14 @@ strmap_slot(const struct strmap *m, const char *k, size_t len, uint32_t h)
 }
 
 void
-strmap_put(struct strmap *m, const char *k, size_t len, int val)
+entity_map_put(struct entity_map *m, const char *k, size_t len, int val)
 {
-	struct strmap_slot	*s;
+	struct emap_slot	*s;
 	uint32_t		 h = hash_bytes(k, len);
 
 	if ((m->n + 1) * 2 > m->cap)
-		strmap_grow(m);
-	s = strmap_slot(m, k, len, h);
+		entity_map_grow(m);
+	s = emap_slot(m, k, len, h);
 	if (s->key == NULL) {
 		s->key = xstrndup(k, len);
 		s->len = len;
@@ -80,18 +80,18 @@ strmap_put(struct strmap *m, const char *k, size_t len, int val)
 }
 
 int *
-strmap_get(const struct strmap *m, const char *k, size_t len)
+entity_map_get(const struct entity_map *m, const char *k, size_t len)
 {
-	struct strmap_slot *s;
+	struct emap_slot *s;
 
 	if (m->n == 0)
 		return NULL;
-	s = strmap_slot(m, k, len, hash_bytes(k, len));
+	s = emap_slot(m, k, len, hash_bytes(k, len));
 	return s->key != NULL ? &s->val : NULL;
 }
 
 void
-strmap_free(struct strmap *m)
+entity_map_free(struct entity_map *m)
 {
 	size_t i;
 
@@ -170,7 +170,7 @@ entity_first_unit(const char *s, size_t len)
 }
 
 size_t
-ext_gz_match(const struct entity_db *db, const char *p, size_t len, int *ent)
+entity_ext_gz_match(const struct entity_db *db, const char *p, size_t len, int *ent)
 {
 	const struct gz_bucket	*b;
 	const struct gz_form	*f;
@@ -178,7 +178,7 @@ ext_gz_match(const struct entity_db *db, const char *p, size_t len, int *ent)
 	int			*v;
 
 	u = entity_first_unit(p, len);
-	if (u == 0 || (v = strmap_get(&db->first, p, u)) == NULL)
+	if (u == 0 || (v = entity_map_get(&db->first, p, u)) == NULL)
 		return 0;
 	b = &db->buckets[*v];
 	for (i = 0; i < b->n; i++) {
@@ -459,7 +459,7 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 					    "ignore holds names");
 					r = -1;
 				} else
-					strmap_put(&db->ignore, v->kids[j]->val,
+					entity_map_put(&db->ignore, v->kids[j]->val,
 					    strlen(v->kids[j]->val), 1);
 			}
 		} else {
@@ -489,13 +489,13 @@ index_form(struct entity_db *db, const char *s, int ent)
 	size_t			 len = strlen(s), u = entity_first_unit(s, len);
 	int			*v;
 
-	if (u == 0 || strmap_get(&db->ignore, s, len) != NULL)
+	if (u == 0 || entity_map_get(&db->ignore, s, len) != NULL)
 		return;
-	if ((v = strmap_get(&db->first, s, u)) == NULL) {
+	if ((v = entity_map_get(&db->first, s, u)) == NULL) {
 		db->buckets = xreallocarray(db->buckets, db->nbuckets + 1,
 		    sizeof *db->buckets);
 		memset(&db->buckets[db->nbuckets], 0, sizeof *db->buckets);
-		strmap_put(&db->first, s, u, (int)db->nbuckets);
+		entity_map_put(&db->first, s, u, (int)db->nbuckets);
 		b = &db->buckets[db->nbuckets++];
 	} else
 		b = &db->buckets[*v];
@@ -511,7 +511,7 @@ index_form(struct entity_db *db, const char *s, int ent)
 static void
 build_index(struct entity_db *db)
 {
-	struct strmap	 owner = { 0 };
+	struct entity_map	 owner = { 0 };
 	size_t		 i, j;
 	int		*o;
 
@@ -521,9 +521,9 @@ build_index(struct entity_db *db)
 		for (j = 0; j <= e->naliases; j++) {
 			const char *s = j == 0 ? e->name : e->aliases[j - 1];
 
-			o = strmap_get(&owner, s, strlen(s));
+			o = entity_map_get(&owner, s, strlen(s));
 			if (o == NULL || (e->user && !db->ents[*o].user))
-				strmap_put(&owner, s, strlen(s), (int)i);
+				entity_map_put(&owner, s, strlen(s), (int)i);
 		}
 	}
 	for (i = 0; i < owner.cap; i++)
@@ -539,7 +539,7 @@ build_index(struct entity_db *db)
 					s = e->aliases[j];
 			index_form(db, s, owner.slots[i].val);
 		}
-	strmap_free(&owner);
+	entity_map_free(&owner);
 	for (i = 0; i < db->nbuckets; i++)
 		qsort(db->buckets[i].v, db->buckets[i].n,
 		    sizeof *db->buckets[i].v, form_cmp);
@@ -558,6 +558,22 @@ entity_db_load(const char *shipped, const char *user, char **cause)
 		return NULL;
 	}
 	build_index(db);
+	return db;
+}
+
+struct entity_db *
+entity_db_load_default(const char *data_dir, char **cause)
+{
+	struct entity_db	*db;
+	char			*shipped, *dir, *user;
+
+	shipped = util_share_path("entities.yaml");
+	dir = data_dir != NULL ? xstrdup(data_dir) : util_data_dir();
+	user = util_path_join(dir, "entities.yaml");
+	db = entity_db_load(shipped, user, cause);
+	free(shipped);
+	free(dir);
+	free(user);
 	return db;
 }
 
@@ -584,8 +600,8 @@ entity_db_free(struct entity_db *db)
 	for (i = 0; i < db->nbuckets; i++)
 		free(db->buckets[i].v);
 	free(db->buckets);
-	strmap_free(&db->first);
-	strmap_free(&db->ignore);
-	strmap_free(&db->words);
+	entity_map_free(&db->first);
+	entity_map_free(&db->ignore);
+	entity_map_free(&db->words);
 	free(db);
 }

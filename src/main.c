@@ -17,6 +17,7 @@ struct command {
 static const struct command commands[] = {
 	{ "dump", "dump [--width N] FILE...", cmd_dump },
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
+	{ "entities", "entities [--format tsv|yaml] FILE|PATH", cmd_entities },
 	{ NULL, NULL, NULL }
 };
 

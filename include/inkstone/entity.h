@@ -57,6 +57,12 @@ struct entity_db	*entity_db_load(const char *shipped, const char *user,
 			    char **cause);
 void			 entity_db_free(struct entity_db *db);
 
+/* The usual pair: the shipped file found by util_share_path("entities.yaml")
+ * (rules alone if it is not installed) and data_dir/entities.yaml (data_dir
+ * NULL: util_data_dir()).  As entity_db_load(). */
+struct entity_db	*entity_db_load_default(const char *data_dir,
+			    char **cause);
+
 /* Number of gazetteer entities (after merging and ignores). */
 size_t			 entity_db_count(const struct entity_db *db);
 
