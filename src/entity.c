@@ -447,6 +447,45 @@ resolve(const struct entity_db *db, struct ext *x)
 	return set;
 }
 
+/* A CJK name given in parentheses ("Kestrel Co (紅隼)") is a name of this
+ * article: find its other mentions, which no rule would take alone. */
+static void
+text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
+    size_t npara)
+{
+	const char	*a, *hit;
+	size_t		 i, j, p, na = x->na, nc0 = x->nc, al, from;
+
+	for (i = 0; i < na; i++) {
+		a = x->a[i].alias;
+		al = strlen(a);
+		if ((unsigned char)a[0] < 0x80 || al == 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (strcmp(x->a[j].alias, a) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (p = 0; p < npara; p++) {
+			if (paras[p] == NULL)
+				continue;
+			for (from = 0; from + al <= lens[p] && (hit =
+			    memmem(paras[p] + from, lens[p] - from, a, al)) !=
+			    NULL; from = (size_t)(hit - paras[p]) + al) {
+				size_t s = (size_t)(hit - paras[p]), e = s + al;
+
+				for (j = 0; j < nc0; j++)
+					if (x->c[j].para == p &&
+					    x->c[j].start < e && s < x->c[j].end)
+						break;
+				if (j == nc0)
+					entity_ext_add(x, (uint32_t)p, s, e,
+					    xstrdup(a), -1, -1);
+			}
+		}
+	}
+}
+
 struct entity_set *
 entity_extract(const struct entity_db *db, const char *const *paras,
     const size_t *lens, size_t npara)
@@ -460,6 +499,7 @@ entity_extract(const struct entity_db *db, const char *const *paras,
 	for (i = 0; i < npara; i++)
 		if (paras[i] != NULL && lens[i] > 0 && lens[i] < UINT32_MAX)
 			entity_rules_para(&x, (uint32_t)i, paras[i], lens[i]);
+	text_aliases(&x, paras, lens, npara);
 	set = resolve(db, &x);
 	for (i = 0; i < x.nc; i++)
 		free(x.c[i].key);
