@@ -23,15 +23,19 @@ static const struct suffix suffixes[] = {
 	{ "银行", 4, ENTITY_ORG, 0 }, { "株式会社", 8, ENTITY_ORG, 0 },
 	{ "省", 3, ENTITY_PLACE, 0 }, { "市", 2, ENTITY_PLACE, 0 },
 	{ "州", 6, ENTITY_PLACE, 1 }, { "縣", 3, ENTITY_PLACE, 0 },
-	{ "县", 3, ENTITY_PLACE, 0 },
+	{ "县", 3, ENTITY_PLACE, 0 }, { "県", 3, ENTITY_PLACE, 0 },
+	{ "府", 3, ENTITY_PLACE, 1 }, { "町", 3, ENTITY_PLACE, 0 },
+	/* Japanese titles follow the name: 小池淳義社長. */
+	{ "社長", 4, ENTITY_PERSON, 0 }, { "会長", 4, ENTITY_PERSON, 0 },
+	{ "知事", 4, ENTITY_PERSON, 0 },
 };
 
 /* Titles a person's name follows: 董事長魏哲家, 部長郭智輝. */
 static const char *const titles[] = {
 	"董事長", "董事长", "執行長", "执行长", "總經理", "总经理", "副總統",
 	"副总统", "總統", "总统", "主席", "總裁", "总裁", "創辦人", "创办人",
-	"創始人", "创始人", "發言人", "发言人", "總理", "总理", "首相", "社長",
-	"社长", "会長", "大臣", "立委", "議員", "议员", "教授", "分析師",
+	"創始人", "创始人", "發言人", "发言人", "總理", "总理", "首相",
+	"大臣", "立委", "議員", "议员", "教授", "分析師",
 	"分析师", "院長", "院长", "部長", "部长", "市長", "市长", "省長",
 	"省长", "局長", "局长", "署長", "署长", "主委", "委員", "委员",
 };
@@ -117,7 +121,7 @@ emit_pattern(struct ext *x, uint32_t para, const char *t, size_t s,
 	if (entity_ext_gz_match(x->db, key, strlen(key), &ent) != strlen(key))
 		ent = gz >= 0 && x->db->ents[gz].type == type ? gz : -1;
 	c = entity_ext_add(x, para, s, e, key, ent, -1);
-	c->ev[type == ENTITY_PLACE ? 2 : 1] += 3;
+	c->ev[type] += 3;
 	c->flags |= C_KEEP;
 }
 
@@ -145,6 +149,8 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 			if (p >= 3 + from && in_list(notcity, t + p - 3, 3))
 				return 0;
 		}
+		if (sf->type == ENTITY_PERSON && gz >= 0)
+			return 0;
 		/* After a gazetteer name, that name is the whole stem. */
 		if (gz >= 0) {
 			s = from;
@@ -166,7 +172,9 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 		}
 		if (count < 2)
 			return 0;
-		emit_pattern(x, para, t, s, p + sl, sf->type, gz);
+		/* A person is the name without the title after it. */
+		emit_pattern(x, para, t, s, sf->type == ENTITY_PERSON ? p :
+		    p + sl, sf->type, gz);
 		return p + sl;
 	}
 	return 0;

@@ -502,6 +502,16 @@ parens(struct ext *x, uint32_t para, const char *t, struct tok *k, size_t n,
 	return cjk;
 }
 
+/* Whether token k alone is a place the gazetteer knows. */
+static int
+gz_place(const struct ext *x, const char *t, const struct tok *k)
+{
+	int ent;
+
+	return entity_ext_gz_match(x->db, t + k->s, k->e - k->s, &ent) ==
+	    k->e - k->s && x->db->ents[ent].type == ENTITY_PLACE;
+}
+
 /* What may follow a place after "in": punctuation, the end, or a
  * function word ("in Hsinchu on Monday"), not a noun ("in Ascend chips"). */
 static int
@@ -587,6 +597,14 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 	}
 	if (q - p > 4)
 		*flags &= ~C_NAMELIKE;
+	if (pr != NULL && punct_is(pr, ',') && p >= 2 && k[p - 2].kind == K_LOW &&
+	    (wflags(&k[p - 2]) & (W_CROLE | W_GROLE)))
+		ev[0] += 2;	/* "Its chief executive, Park Sung-hyun," */
+	/* "Sapeon Korea", "KPMG China": a unit named after a country. */
+	if (multi && k[q - 1].kind == K_CAP && gz_place(x, t, &k[q - 1])) {
+		ev[1] += 2;
+		*flags |= C_NOTPERSON;
+	}
 	if (pr != NULL && pr->kind != K_PUNCT && adjacent(pr, &k[p])) {
 		pf = wflags(pr);
 		if ((pf & W_TITLE) || ((pf & W_CROLE) && pr->kind == K_CAP))
@@ -612,7 +630,9 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		    word_is(&k[p - 2], "shares"))))
 			ev[2] += 2;
 		/* "chip venture Rapidus", "Hsinchu-based Zentrix" */
-		if ((pf & (W_ORGNOUN | W_HYPLACE | W_HYPORG)) && !pr->poss)
+		if ((pf & (W_ORGNOUN | W_HYPLACE | W_HYPORG)) && !pr->poss &&
+		    !(p >= 2 && word_is(&k[p - 2], "to")) &&
+		    !(k[p].allcaps && q < n && k[q].kind == K_LOW))
 			ev[1] += 2;
 	}
 	coordinated(x, t, k, n, p, q, ev);
@@ -641,7 +661,8 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 	}
 	if (punct_is(nx, ',')) {
 		for (i = q + 1; i < n && i < q + 9; i++) {
-			if (k[i].kind == K_PUNCT)
+			if (k[i].kind == K_PUNCT && !(k[i].cp == '-' &&
+			    !k[i].sp))
 				break;
 			if (i == q + 1 && word_is(&k[i], "who"))
 				ev[0] += 1;
@@ -651,8 +672,8 @@ evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 				break;
 			}
 			/* "Moonshot AI, a Beijing start-up" */
-			if (k[i].kind == K_LOW && !k[i].poss &&
-			    (wflags(&k[i]) & W_ORGNOUN)) {
+			if (k[i].kind == K_LOW && !k[i].poss && (wflags(&k[i]) &
+			    (W_ORGNOUN | W_HYPLACE | W_HYPORG))) {
 				ev[1] += 2;
 				break;
 			}
@@ -676,6 +697,11 @@ emit_rule(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	if (q == p + 1 && k[p].e - k[p].s < 2)
 		return;
 	evidence(x, t, k, n, p, q, ev, &flags);
+	/* "AI chips", "head of AI policy": a short acronym before a noun
+	 * is a modifier; it names something only if the text defined it. */
+	if (q == p + 1 && k[p].allcaps && k[p].e - k[p].s <= 3 && q < n &&
+	    k[q].kind == K_LOW && !(wflags(&k[q]) & (W_FUNC | W_SAY)))
+		memset(ev, 0, sizeof ev);
 	if (q - p > 1)
 		flags |= C_MULTI;
 	key = entity_key(t, k[p].s, k[q - 1].e);
@@ -708,11 +734,21 @@ emit_gz(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	parens(x, para, t, k, n, q, x->c[ci].key);
 }
 
+/* Whether a gazetteer name starts at token i. */
+static int
+gz_starts(const struct ext *x, const char *t, size_t len, const struct tok *k,
+    size_t i)
+{
+	int ent;
+
+	return entity_ext_gz_match(x->db, t + k[i].s, len - k[i].s, &ent) > 0;
+}
+
 /* Whether the connector at j joins the run [i, j) to the word after it:
  * 0, or the number of connecting tokens. */
 static int
-connects(const struct ext *x, const char *t, struct tok *k, size_t n,
-    size_t i, size_t j)
+connects(const struct ext *x, const char *t, size_t len, struct tok *k,
+    size_t n, size_t i, size_t j)
 {
 	size_t	 m;
 	int	 head = 0, of = 0, the = 0;
@@ -745,7 +781,12 @@ connects(const struct ext *x, const char *t, struct tok *k, size_t n,
 	if (word_is(&k[j], "and"))
 		return k[j].sp && ((head && of) ||
 		    ((wflags(&k[j + 1]) & W_ORGSUF) &&
-		    (j + 2 >= n || !(wflags(&k[j + 2]) & W_TITLE))));
+		    (j + 2 >= n || !(wflags(&k[j + 2]) & W_TITLE))) ||
+		    ((wflags(&k[j - 1]) & W_ORGSUF) && j + 2 < n &&
+		    k[j + 2].kind == K_CAP && k[j + 2].sp &&
+		    (wflags(&k[j + 2]) & W_ORGSUF) && !k[j + 1].allcaps &&
+		    !gz_starts(x, t, len, k, i) &&
+		    !gz_starts(x, t, len, k, j + 1)));
 	/* "Ministry of Economy, Trade and Industry" */
 	return punct_is(&k[j], ',') && head && of && j + 3 < n &&
 	    word_is(&k[j + 2], "and") && k[j + 3].kind == K_CAP;
@@ -825,7 +866,7 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 	while (end < n && poss_goes_on(x, t, k, n, i, end - 1)) {
 		if (k[end].kind == K_CAP && k[end].sp && !k[end].done)
 			end++;
-		else if ((c = connects(x, t, k, n, i, end)) > 0)
+		else if ((c = connects(x, t, len, k, n, i, end)) > 0)
 			end += (size_t)c + 1;
 		else
 			break;
@@ -846,10 +887,19 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 		}
 		for (q = p + 1; q < end && !split_word(x, t, k, n, q); q++)
 			;
+		/* "KPMG China", "Intel Japan": the company's unit there. */
+		if (g > 0 && gq + 1 == q && k[gq].kind == K_CAP &&
+		    x->db->ents[ent].type == ENTITY_ORG &&
+		    gz_place(x, t, &k[gq])) {
+			emit_gz(x, para, t, k, n, p, q, ent);
+			continue;
+		}
 		/* A longer organisation's name that begins with a gazetteer
 		 * name: "China University of ...", "Japan Advanced
-		 * Semiconductor Manufacturing (JASM)". */
-		for (m = gq; g > 0 && m < q; m++)
+		 * Semiconductor Manufacturing (JASM)"; but not a list
+		 * ("Samsung Electronics and Apple Inc"). */
+		for (m = gq; g > 0 && m < q && !(m == gq &&
+		    word_is(&k[m], "and")); m++)
 			if (wflags(&k[m]) & (W_ORGSUF | W_ORGHEAD | W_PLACESUF))
 				break;
 		if (g > 0 && m == q && !(gq < q && acronym_follows(k, n, q))) {
