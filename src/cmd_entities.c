@@ -246,7 +246,8 @@ y_sequence(yaml_emitter_t *em, int start, int flow)
 
 	if (start)
 		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
+		    flow ? YAML_FLOW_SEQUENCE_STYLE :
+		    YAML_BLOCK_SEQUENCE_STYLE);
 	else
 		yaml_sequence_end_event_initialize(&ev);
 	yaml_emitter_emit(em, &ev);

@@ -35,8 +35,8 @@ entity_type_parse(const char *name)
 }
 
 struct cand *
-entity_ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key, int gz,
-    int type)
+entity_ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key,
+    int gz, int type)
 {
 	struct cand *c;
 
@@ -153,7 +153,8 @@ make_groups(struct res *r, struct entity_map *by)
 	for (i = 0; i < x->nc; i++) {
 		c = &x->c[i];
 		len = strlen(c->key);
-		if (len == 0 || entity_map_get(&r->db->ignore, c->key, len) != NULL) {
+		if (len == 0 ||
+		    entity_map_get(&r->db->ignore, c->key, len) != NULL) {
 			r->cg[i] = -1;
 			continue;
 		}
@@ -255,8 +256,8 @@ link_target(struct res *r, int i)
 			continue;
 		root = find(r, (int)j);
 		h = &r->g[root];
-		if (root == find(r, i) || !h->keep || (h->etype != ENTITY_PERSON &&
-		    h->etype != ENTITY_ORG))
+		if (root == find(r, i) || !h->keep ||
+		    (h->etype != ENTITY_PERSON && h->etype != ENTITY_ORG))
 			continue;
 		if (!short_of(g->key, r->g[j].key, h->etype == ENTITY_PERSON))
 			continue;
@@ -357,9 +358,9 @@ build(struct res *r, struct entity_map *by)
 			for (k = 0; k < e->naliases; k++)
 				if (strcmp(e->aliases[k], e->name) == 0) {
 					free(e->aliases[k]);
-					memmove(&e->aliases[k], &e->aliases[k + 1],
-					    (e->naliases - k - 1) *
-					    sizeof *e->aliases);
+					memmove(&e->aliases[k],
+					    &e->aliases[k + 1], (e->naliases -
+					    k - 1) * sizeof *e->aliases);
 					e->naliases--;
 					break;
 				}
@@ -476,7 +477,8 @@ text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
 
 				for (j = 0; j < nc0; j++)
 					if (x->c[j].para == p &&
-					    x->c[j].start < e && s < x->c[j].end)
+					    x->c[j].start < e &&
+					    s < x->c[j].end)
 						break;
 				if (j == nc0)
 					entity_ext_add(x, (uint32_t)p, s, e,

@@ -12,7 +12,7 @@ struct suffix {
 	const char		*s;
 	int			 maxc;		/* most characters before it */
 	enum entity_type	 type;
-	int			 gzonly;	/* only after a gazetteer name */
+	int			 gzonly;	/* after a gazetteer name */
 };
 
 static const struct suffix suffixes[] = {
@@ -62,7 +62,8 @@ in_list(const char *list, const char *p, size_t n)
 	const char *f;
 
 	for (f = list; *f != '\0'; f += entity_u8len((unsigned char)*f))
-		if (entity_u8len((unsigned char)*f) == n && memcmp(f, p, n) == 0)
+		if (entity_u8len((unsigned char)*f) == n &&
+		    memcmp(f, p, n) == 0)
 			return 1;
 	return 0;
 }
@@ -194,7 +195,8 @@ title_at(const char *t, size_t s, size_t p, size_t e, size_t *tl)
 		}
 	}
 	if (p >= s + 3 && 3 <= e - p && (memcmp(t + p, "長", 3) == 0 ||
-	    memcmp(t + p, "长", 3) == 0) && in_list(title_heads, t + p - 3, 3)) {
+	    memcmp(t + p, "长", 3) == 0) &&
+	    in_list(title_heads, t + p - 3, 3)) {
 		*tl = 3;
 		return 1;
 	}
@@ -256,8 +258,8 @@ entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 			/* 華為技術有限公司: the gazetteer name starts it. */
 			r = suffix_at(x, para, t, p, p + g, e, ent);
 			if (r == 0) {
-				entity_ext_add(x, para, p, p + g, entity_key(t, p,
-				    p + g), ent, -1);
+				entity_ext_add(x, para, p, p + g,
+				    entity_key(t, p, p + g), ent, -1);
 				r = p + g;
 			}
 			p = from = r;
@@ -311,7 +313,8 @@ starts(const char *t, size_t len, size_t p, const char *const *list,
 }
 
 size_t
-entity_cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
+entity_cjk_number(struct ext *x, uint32_t para, const char *t, size_t len,
+    size_t s)
 {
 	static const char *const mags[] = { "萬", "万", "億", "亿", "兆", "千",
 	    "百" };
@@ -341,13 +344,15 @@ entity_cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_
 		if (r == q || m == 0)
 			return 0;
 		q = r + m;
-		if (memcmp(t + p, "年", l) == 0 && memcmp(t + r, "月", m) == 0) {
+		if (memcmp(t + p, "年", l) == 0 &&
+		    memcmp(t + r, "月", m) == 0) {
 			r = number_end(t, len, q);
 			if (r != q && starts(t, len, r,
 			    (const char *const[]){ "日" }, 1))
 				q = r + 3;
 		}
-		entity_ext_add(x, para, s, q, entity_key(t, s, q), -1, ENTITY_DATE);
+		entity_ext_add(x, para, s, q, entity_key(t, s, q), -1,
+		    ENTITY_DATE);
 		return q;
 	}
 	while ((l = starts(t, len, p, mags, sizeof mags / sizeof mags[0])) != 0)

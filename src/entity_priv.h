@@ -19,7 +19,8 @@ struct entity_map {
 	size_t	 cap;
 	size_t	 n;
 };
-void	 entity_map_put(struct entity_map *m, const char *k, size_t len, int val);
+void	 entity_map_put(struct entity_map *m, const char *k, size_t len,
+	    int val);
 /* Returns a pointer to the value, or NULL. */
 int	*entity_map_get(const struct entity_map *m, const char *k, size_t len);
 void	 entity_map_free(struct entity_map *m);
@@ -70,11 +71,11 @@ struct gz_bucket {
 struct entity_db {
 	struct gz_entity	*ents;
 	size_t			 nents;
-	struct entity_map		 first;		/* first unit -> bucket */
+	struct entity_map	 first;		/* first unit -> bucket */
 	struct gz_bucket	*buckets;
 	size_t			 nbuckets;
-	struct entity_map		 ignore;	/* names never reported */
-	struct entity_map		 words;		/* word -> W_* flags */
+	struct entity_map	 ignore;	/* names never reported */
+	struct entity_map	 words;		/* word -> W_* flags */
 };
 
 /* The first unit of s: an ASCII alphanumeric word, else one UTF-8
@@ -120,7 +121,7 @@ enum { K_CAP, K_LOW, K_NUM, K_CJK, K_PUNCT };
 struct tok {
 	uint32_t	 s, e;
 	uint32_t	 cp;		/* K_PUNCT: the character */
-	int		 flags;		/* W_* of the word, -1 until looked up */
+	int		 flags;		/* W_* of the word, -1: not yet */
 	uint8_t		 kind;
 	uint8_t		 sp;		/* white space before */
 	uint8_t		 allcaps;	/* two or more letters, all capitals */
@@ -138,8 +139,8 @@ struct ext {
 	struct alias_pair	*a;
 	size_t			 na, capa;
 };
-struct cand	*entity_ext_add(struct ext *x, uint32_t para, size_t s, size_t e,
-		    char *key, int gz, int type);
+struct cand	*entity_ext_add(struct ext *x, uint32_t para, size_t s,
+		    size_t e, char *key, int gz, int type);
 void		 entity_ext_alias(struct ext *x, const char *key, size_t klen,
 		    const char *alias, size_t alen);
 /* Longest gazetteer form at p (bytes left: len) that ends on a boundary
@@ -147,7 +148,16 @@ void		 entity_ext_alias(struct ext *x, const char *key, size_t klen,
 size_t		 entity_ext_gz_match(const struct entity_db *db, const char *p,
 		    size_t len, int *ent);
 
-/* Helpers shared by the scanners (entity_rules.c). */
+/* Splits paragraph text into tokens in x->tok; returns their number
+ * (entity_tok.c). */
+size_t	 entity_tokenise(struct ext *x, const char *t, size_t len);
+
+/* Helpers shared by the scanners (entity_tok.c). */
+static inline int
+entity_tok_punct_is(const struct tok *k, uint32_t c)
+{
+	return k->kind == K_PUNCT && k->cp == c;
+}
 int	 entity_tok_flags(const struct ext *x, const char *t, struct tok *k);
 /* Whether token k is the word w (inline: the length of a literal folds). */
 static inline int
@@ -163,17 +173,26 @@ entity_tok_word_is(const char *t, const struct tok *k, const char *w)
 char	*entity_key(const char *t, size_t s, size_t e);
 /* Money, percent or a date starting at token i of k[0..n) (entity_numbers.c).
  * Returns the byte where it ends, or 0. */
-size_t	 entity_num_match(struct ext *x, uint32_t para, const char *t, size_t len,
-	    struct tok *k, size_t n, size_t i);
+size_t	 entity_num_match(struct ext *x, uint32_t para, const char *t,
+	    size_t len, struct tok *k, size_t n, size_t i);
+
+/* Evidence for the name in tokens [p, q): adds to ev (person, org,
+ * place) and flags (C_*) (entity_evidence.c). */
+void	 entity_evidence(const struct ext *x, const char *t, struct tok *k,
+	    size_t n, size_t p, size_t q, int *ev, unsigned *flags);
+/* Whether token k alone is a place the gazetteer knows. */
+int	 entity_gz_place(const struct ext *x, const char *t,
+	    const struct tok *k);
 
 /* Scanners (entity_rules.c, entity_cjk.c). */
-void	 entity_rules_para(struct ext *x, uint32_t para, const char *t, size_t len);
+void	 entity_rules_para(struct ext *x, uint32_t para, const char *t,
+	    size_t len);
 /* Scans a run of CJK text [s, e) of paragraph t for gazetteer names and
  * CJK patterns (company, university, city...). */
 void	 entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s,
 	    size_t e);
 /* Scans for CJK money, percent and dates written with 年月日, from s. */
-size_t	 entity_cjk_number(struct ext *x, uint32_t para, const char *t, size_t len,
-	    size_t s);
+size_t	 entity_cjk_number(struct ext *x, uint32_t para, const char *t,
+	    size_t len, size_t s);
 
 #endif

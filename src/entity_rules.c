@@ -1,7 +1,7 @@
 /* entity_rules: the rules for text written with spaces (English and the
- * like): a tokeniser, capitalised sequences split at the words that are never
- * names, the evidence around each (titles, roles, "said", suffixes), datelines,
- * aliases in parentheses, and money, percent and date patterns. */
+ * like): capitalised runs split at the words that are never names, the
+ * evidence around each name (titles, roles, "said", suffixes, lists),
+ * datelines and bylines, and aliases in parentheses. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,326 +11,7 @@
 /* Every function here has the paragraph text in t and the state in x. */
 #define word_is(k, w)	entity_tok_word_is(t, (k), (w))
 #define wflags(k)	entity_tok_flags(x, t, (k))
-
-
-static int
-is_alnum(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9');
-}
-
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int
-is_upper(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z';
-}
-
-/* Letters that may stand before a number with no space: RM100, NT$5. */
-static int
-currency_prefix(const char *s, size_t n)
-{
-	static const char *const pre[] = { "RM", "RMB", "NT", "HK", "US", "S",
-	    "A", "C", "Rp", "Rs", "USD", "CNY", "JPY", "KRW", "TWD", "EUR",
-	    "MYR", "SGD", "HKD" };
-	size_t i;
-
-	for (i = 0; i < sizeof pre / sizeof pre[0]; i++)
-		if (strlen(pre[i]) == n && memcmp(pre[i], s, n) == 0)
-			return 1;
-	return 0;
-}
-
-/* Abbreviations whose full stop does not end a sentence. */
-static int
-abbrev(const char *s, size_t n)
-{
-	static const char *const ab[] = { "Co", "Corp", "Inc", "Ltd", "Mr",
-	    "Mrs", "Ms", "Dr", "Jr", "Sr", "St", "Prof", "Gen", "Sen", "Rep",
-	    "Gov", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-	    "Bhd", "vs", "No" };
-	size_t i;
-
-	if (n > 4)
-		return 0;
-	for (i = 0; i < sizeof ab / sizeof ab[0]; i++)
-		if (ab[i][0] == s[0] && strlen(ab[i]) == n &&
-		    memcmp(ab[i], s, n) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-is_space_cp(uint32_t c)
-{
-	return c == 0xa0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200b) ||
-	    c == 0x202f || c == 0xfeff;
-}
-
-/* Latin letters beyond ASCII (é, ü, ō) continue a word. */
-static int
-is_latin_cp(uint32_t c)
-{
-	return c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7;
-}
-
-static struct tok *
-push(struct ext *x, size_t *n)
-{
-	if (*n == x->captok) {
-		x->captok = x->captok ? x->captok * 2 : 256;
-		x->tok = xreallocarray(x->tok, x->captok, sizeof *x->tok);
-	}
-	memset(&x->tok[*n], 0, sizeof x->tok[*n]);
-	x->tok[*n].flags = -1;
-	return &x->tok[(*n)++];
-}
-
-static int
-hyphen_compound(const char *t, size_t len, size_t i)
-{
-	static const char *const w[] = { "based", "listed", "made", "born",
-	    "headquartered", "owned", "backed", "led", "run", "funded",
-	    "controlled", "affiliated", "linked" };
-	size_t j, l;
-
-	for (j = 0; j < sizeof w / sizeof w[0]; j++) {
-		l = strlen(w[j]);
-		if (l <= len - i && memcmp(t + i, w[j], l) == 0 &&
-		    (i + l == len || !is_alnum((unsigned char)t[i + l])))
-			return 1;
-	}
-	return 0;
-}
-
-/* Scans a word from i: letters, digits, and - ' ’ & . , inside it. */
-static size_t
-scan_word(const char *t, size_t len, size_t i, struct tok *k)
-{
-	size_t		 j = i, n;
-	uint32_t	 c;
-	int		 digits = is_digit((unsigned char)t[i]);
-
-	/* Initials: "C.C. Wei", "U.S." */
-	while (j + 1 < len && is_upper((unsigned char)t[j]) && t[j + 1] == '.' &&
-	    (j + 2 >= len || !is_alnum((unsigned char)t[j + 2]) ||
-	    is_upper((unsigned char)t[j + 2])))
-		j += 2;
-	if (j > i) {
-		k->e = (uint32_t)j;
-		return j;
-	}
-	while (j < len) {
-		unsigned char u = (unsigned char)t[j];
-
-		if (is_alnum(u)) {
-			if (is_digit(u) && !digits && j - i <= 3 &&
-			    currency_prefix(t + i, j - i))
-				break;
-			j++;
-			continue;
-		}
-		if (u >= 0x80) {
-			c = entity_u8dec(t + j, len - j, &n);
-			if (is_latin_cp(c)) {
-				j += n;
-				continue;
-			}
-			/* ’ inside a word: O’Brien, Huang’s */
-			if (c == 0x2019 && j + n < len &&
-			    is_alnum((unsigned char)t[j + n])) {
-				j += n;
-				continue;
-			}
-			break;
-		}
-		if (j + 1 >= len || !is_alnum((unsigned char)t[j + 1]))
-			break;
-		/* "Hong Kong-listed", "Alibaba-backed": the name ends at
-		 * the hyphen. */
-		if (u == '-' && is_upper((unsigned char)t[i]) &&
-		    hyphen_compound(t, len, j + 1))
-			break;
-		if (u == '-' || u == '\'' || u == '&')
-			j++;
-		else if ((u == '.' || u == ',') && digits &&
-		    is_digit((unsigned char)t[j + 1]))
-			j++;
-		else
-			break;
-	}
-	k->e = (uint32_t)j;
-	/* Possessive 's (or ’s, or the ' of "Citizens'") is not part of
-	 * the name. */
-	if (j - i > 1 && t[j - 1] == 's' && j + 1 < len && t[j] == '\'' &&
-	    !is_alnum((unsigned char)t[j + 1]) && is_upper((unsigned char)t[i])) {
-		k->poss = 1;
-		return j + 1;
-	}
-	if (j - i > 2 && t[j - 1] == 's' && t[j - 2] == '\'') {
-		k->e -= 2;
-		k->poss = 1;
-	} else if (j - i > 4 && t[j - 1] == 's' &&
-	    memcmp(t + j - 4, "\xe2\x80\x99", 3) == 0) {
-		k->e -= 4;
-		k->poss = 1;
-	}
-	return j;
-}
-
-static void
-classify(const char *t, struct tok *k)
-{
-	size_t	 i, letters = 0, upper = 0;
-	int	 hy = 0;
-
-	if (is_digit((unsigned char)t[k->s]))
-		k->kind = K_NUM;
-	else
-		k->kind = is_upper((unsigned char)t[k->s]) ? K_CAP : K_LOW;
-	for (i = k->s; i < k->e; i++) {
-		unsigned char u = (unsigned char)t[i];
-
-		if ((u >= 'a' && u <= 'z') || is_upper(u)) {
-			letters++;
-			upper += is_upper(u);
-			if (hy && u >= 'a' && u <= 'z')
-				k->hyname = 1;
-			hy = 0;
-		} else
-			hy = u == '-';
-	}
-	k->allcaps = letters >= 2 && upper == letters && t[k->e - 1] != '.';
-	if (k->kind == K_CAP && k->allcaps)
-		k->hyname = 0;
-}
-
-/* Splits paragraph text into tokens in x->tok; returns their number. */
-static size_t
-tokenise(struct ext *x, const char *t, size_t len)
-{
-	struct tok	*k;
-	size_t		 i = 0, n = 0, m;
-	uint32_t	 c;
-	int		 sp = 1;
-
-	while (i < len) {
-		unsigned char u = (unsigned char)t[i];
-
-		if (u == ' ' || u == '\t' || u == '\n' || u == '\r') {
-			sp = 1;
-			i++;
-			continue;
-		}
-		if (is_alnum(u)) {
-			k = push(x, &n);
-			k->s = (uint32_t)i;
-			k->sp = (uint8_t)sp;
-			i = scan_word(t, len, i, k);
-			classify(t, k);
-			/* "Co." and "Mr.": the stop is part of the word. */
-			if (i < len && t[i] == '.' &&
-			    abbrev(t + k->s, k->e - k->s))
-				i++;
-			sp = 0;
-			continue;
-		}
-		if (u < 0x80) {
-			k = push(x, &n);
-			k->s = (uint32_t)i;
-			k->e = (uint32_t)i + 1;
-			k->kind = K_PUNCT;
-			k->cp = u;
-			k->sp = (uint8_t)sp;
-			sp = 0;
-			i++;
-			continue;
-		}
-		c = entity_u8dec(t + i, len - i, &m);
-		if (is_space_cp(c)) {
-			sp = 1;
-			i += m;
-			continue;
-		}
-		k = push(x, &n);
-		k->s = (uint32_t)i;
-		k->sp = (uint8_t)sp;
-		sp = 0;
-		if (entity_is_cjk(c) || (c >= 0xff10 && c <= 0xff19)) {
-			/* A CJK run, full-width digits and all. */
-			k->kind = K_CJK;
-			i += m;
-			while (i < len) {
-				c = entity_u8dec(t + i, len - i, &m);
-				if (!entity_is_cjk(c) &&
-				    !(c >= 0xff10 && c <= 0xff19))
-					break;
-				i += m;
-			}
-			k->e = (uint32_t)i;
-		} else if (is_latin_cp(c)) {
-			i = scan_word(t, len, i, k);
-			k->kind = c < 0xdf ? K_CAP : K_LOW;
-		} else {
-			k->kind = K_PUNCT;
-			k->cp = c;
-			i += m;
-			k->e = (uint32_t)i;
-		}
-	}
-	return n;
-}
-
-int
-entity_tok_flags(const struct ext *x, const char *t, struct tok *k)
-{
-	int *v;
-
-	if (k->flags == -1) {
-		k->flags = 0;
-		if (k->kind == K_CAP || k->kind == K_LOW) {
-			v = entity_map_get(&x->db->words, t + k->s, k->e - k->s);
-			if (v != NULL)
-				k->flags = *v;
-		}
-	}
-	return k->flags;
-}
-
-
-static int
-punct_is(const struct tok *k, uint32_t c)
-{
-	return k->kind == K_PUNCT && k->cp == c;
-}
-
-/* A key: the text of [s, e) with every run of white space made one space. */
-char *
-entity_key(const char *t, size_t s, size_t e)
-{
-	char	*k = xmalloc(e - s + 1), *o = k;
-	size_t	 i;
-	int	 sp = 0;
-
-	for (i = s; i < e; i++) {
-		if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n') {
-			sp = 1;
-			continue;
-		}
-		if (sp && o != k)
-			*o++ = ' ';
-		sp = 0;
-		*o++ = t[i];
-	}
-	*o = '\0';
-	return k;
-}
+#define punct_is(k, c)	entity_tok_punct_is((k), (c))
 
 
 static int
@@ -384,14 +65,6 @@ headline(const char *t, const struct tok *k, size_t n)
 		}
 	}
 	return w >= 4 && cap * 10 >= w * 8;
-}
-
-/* Adjacent: only white space between tokens a and b (a before b). */
-static int
-adjacent(const struct tok *a, const struct tok *b)
-{
-	(void)a;
-	return b->sp;
 }
 
 /* A word that ends a capitalised run as a name: stop words, months,
@@ -502,188 +175,6 @@ parens(struct ext *x, uint32_t para, const char *t, struct tok *k, size_t n,
 	return cjk;
 }
 
-/* Whether token k alone is a place the gazetteer knows. */
-static int
-gz_place(const struct ext *x, const char *t, const struct tok *k)
-{
-	int ent;
-
-	return entity_ext_gz_match(x->db, t + k->s, k->e - k->s, &ent) ==
-	    k->e - k->s && x->db->ents[ent].type == ENTITY_PLACE;
-}
-
-/* What may follow a place after "in": punctuation, the end, or a
- * function word ("in Hsinchu on Monday"), not a noun ("in Ascend chips"). */
-static int
-place_end(const struct ext *x, const char *t, struct tok *k, size_t n,
-    size_t q)
-{
-	if (q >= n || k[q].kind == K_PUNCT || k[q].kind == K_CAP)
-		return 1;
-	return (wflags(&k[q]) & (W_FUNC | W_SAY | W_PLACENOUN)) != 0;
-}
-
-/* In a list ("Sony Group and NTT", "Hiroshima and Idaho") a name takes
- * the kind of the name before it. */
-static void
-coordinated(const struct ext *x, const char *t, struct tok *k, size_t n,
-    size_t p, size_t q, int *ev)
-{
-	const struct cand	*c;
-	int			 j;
-
-	if (p < 2 || x->nc == 0)
-		return;
-	c = &x->c[x->nc - 1];
-	if (c->end != k[p - 2].e || c->type >= 0)
-		return;
-	if (word_is(&k[p - 1], "and") || word_is(&k[p - 1], "or"))
-		;
-	else if (!(punct_is(&k[p - 1], ',') && q < n &&
-	    (punct_is(&k[q], ',') || word_is(&k[q], "and"))))
-		return;
-	if (c->gz >= 0 && x->db->ents[c->gz].type <= ENTITY_PLACE)
-		ev[x->db->ents[c->gz].type] += 2;
-	for (j = 0; c->gz < 0 && j < 3; j++)
-		if (c->ev[j] >= 2)
-			ev[j] += 2;
-}
-
-/* Evidence for the name in tokens [p, q). */
-static void
-evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
-    size_t p, size_t q, int *ev, unsigned *flags)
-{
-	struct tok	*pr = p > 0 ? &k[p - 1] : NULL, *nx = q < n ? &k[q] : NULL;
-	int		 multi = q - p > 1, pf, nf, lastf, firstf;
-	size_t		 i;
-
-	lastf = wflags(&k[q - 1]);
-	firstf = wflags(&k[p]);
-	/* A suffix outweighs a title or "said" around the name: "the
-	 * General Statistics Office said". */
-	/* "AI Basic Act": not our kind, unless an organisation's word is
-	 * in it ("China University of Political Science and Law"). */
-	if (lastf & W_LAWSUF) {
-		*flags |= C_NOTNAME;
-		for (i = p; i < q; i++)
-			if (wflags(&k[i]) & (W_ORGSUF | W_ORGHEAD))
-				*flags &= ~C_NOTNAME;
-	}
-	if (multi && (lastf & W_ORGSUF))
-		ev[1] += 5;
-	else if (multi && (lastf & W_PLACESUF))
-		ev[2] += 5;
-	else if (multi && (firstf & W_ORGHEAD))
-		ev[1] += 3;
-	else
-		for (i = p; multi && i + 1 < q; i++)
-			if ((wflags(&k[i]) & W_ORGHEAD) &&
-			    (word_is(&k[i + 1], "of") ||
-			    word_is(&k[i + 1], "for"))) {
-				ev[1] += 3;	/* State Bank of Vietnam */
-				break;
-			}
-	*flags |= C_NAMELIKE;
-	for (i = p; i < q; i++) {
-		if (k[i].kind != K_CAP)
-			continue;
-		if (k[i].allcaps || (wflags(&k[i]) &
-		    (W_ORGSUF | W_PLACESUF | W_ORGHEAD)) ||
-		    is_digit((unsigned char)t[k[i].e - 1]))
-			*flags &= ~C_NAMELIKE;
-		if (k[i].hyname && multi)
-			ev[0] += 1;
-	}
-	if (q - p > 4)
-		*flags &= ~C_NAMELIKE;
-	if (pr != NULL && punct_is(pr, ',') && p >= 2 && k[p - 2].kind == K_LOW &&
-	    (wflags(&k[p - 2]) & (W_CROLE | W_GROLE)))
-		ev[0] += 2;	/* "Its chief executive, Park Sung-hyun," */
-	/* "Sapeon Korea", "KPMG China": a unit named after a country. */
-	if (multi && k[q - 1].kind == K_CAP && gz_place(x, t, &k[q - 1])) {
-		ev[1] += 2;
-		*flags |= C_NOTPERSON;
-	}
-	if (pr != NULL && pr->kind != K_PUNCT && adjacent(pr, &k[p])) {
-		pf = wflags(pr);
-		if ((pf & W_TITLE) || ((pf & W_CROLE) && pr->kind == K_CAP))
-			ev[0] += 3;
-		else if (pf & (W_CROLE | W_GROLE))
-			ev[0] += 2;
-		if (pf & W_SAY)
-			ev[0] += multi ? 2 : 1;
-		if (word_is(pr, "of") || word_is(pr, "for")) {
-			*flags |= C_NOTPERSON;
-			if (p >= 2 && (wflags(&k[p - 2]) & W_CROLE))
-				ev[1] += 2;
-		}
-		/* "an analyst at Omdia" */
-		if (word_is(pr, "at")) {
-			ev[1] += 2;
-			*flags |= C_NOTPERSON;
-		}
-		if ((pf & W_PLACEPREP) && !k[q - 1].poss && !k[p].allcaps &&
-		    place_end(x, t, k, n, q) && (p < 2 ||
-		    !(word_is(&k[p - 2], "stake") ||
-		    word_is(&k[p - 2], "invested") ||
-		    word_is(&k[p - 2], "shares"))))
-			ev[2] += 2;
-		/* "chip venture Rapidus", "Hsinchu-based Zentrix" */
-		if ((pf & (W_ORGNOUN | W_HYPLACE | W_HYPORG)) && !pr->poss &&
-		    !(p >= 2 && word_is(&k[p - 2], "to")) &&
-		    !(k[p].allcaps && q < n && k[q].kind == K_LOW))
-			ev[1] += 2;
-	}
-	coordinated(x, t, k, n, p, q, ev);
-	if (nx == NULL)
-		return;
-	/* "Hong Kong-listed", "Alibaba-backed" */
-	if (punct_is(nx, '-') && !nx->sp && q + 1 < n && !k[q + 1].sp) {
-		nf = wflags(&k[q + 1]);
-		if (nf & W_HYPLACE)
-			ev[2] += 3;
-		if (nf & W_HYPORG)
-			ev[1] += 2;
-		*flags |= C_NOTPERSON;
-	}
-	if (nx->kind != K_PUNCT && adjacent(&k[q - 1], nx)) {
-		nf = wflags(nx);
-		if ((nf & W_PLACENOUN) && !k[q - 1].poss)
-			ev[2] += 3;	/* "Anhui province" */
-		if ((nf & W_SAY) && !k[q - 1].poss)
-			ev[0] += multi ? 2 : 1;
-		if (nf & W_CROLE) {
-			ev[1] += 2;
-			*flags |= C_NOTPERSON;
-		} else if (nf & (W_TITLE | W_GROLE))
-			*flags |= C_NOTPERSON;
-	}
-	if (punct_is(nx, ',')) {
-		for (i = q + 1; i < n && i < q + 9; i++) {
-			if (k[i].kind == K_PUNCT && !(k[i].cp == '-' &&
-			    !k[i].sp))
-				break;
-			if (i == q + 1 && word_is(&k[i], "who"))
-				ev[0] += 1;
-			if (k[i].kind == K_LOW &&
-			    (wflags(&k[i]) & (W_CROLE | W_GROLE))) {
-				ev[0] += 2;
-				break;
-			}
-			/* "Moonshot AI, a Beijing start-up" */
-			if (k[i].kind == K_LOW && !k[i].poss && (wflags(&k[i]) &
-			    (W_ORGNOUN | W_HYPLACE | W_HYPORG))) {
-				ev[1] += 2;
-				break;
-			}
-		}
-		if (q + 2 < n && k[q + 1].kind == K_NUM &&
-		    punct_is(&k[q + 2], ','))
-			ev[0] += 1;
-	}
-}
-
 /* Emits the rule name in tokens [p, q). */
 static void
 emit_rule(struct ext *x, uint32_t para, const char *t, struct tok *k,
@@ -696,7 +187,7 @@ emit_rule(struct ext *x, uint32_t para, const char *t, struct tok *k,
 
 	if (q == p + 1 && k[p].e - k[p].s < 2)
 		return;
-	evidence(x, t, k, n, p, q, ev, &flags);
+	entity_evidence(x, t, k, n, p, q, ev, &flags);
 	/* "AI chips", "head of AI policy": a short acronym before a noun
 	 * is a modifier; it names something only if the text defined it. */
 	if (q == p + 1 && k[p].allcaps && k[p].e - k[p].s <= 3 && q < n &&
@@ -890,7 +381,7 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 		/* "KPMG China", "Intel Japan": the company's unit there. */
 		if (g > 0 && gq + 1 == q && k[gq].kind == K_CAP &&
 		    x->db->ents[ent].type == ENTITY_ORG &&
-		    gz_place(x, t, &k[gq])) {
+		    entity_gz_place(x, t, &k[gq])) {
 			emit_gz(x, para, t, k, n, p, q, ent);
 			continue;
 		}
@@ -955,7 +446,8 @@ dateline(struct ext *x, uint32_t para, const char *t, size_t len,
 		return 0;
 	key = entity_key(t, k[0].s, k[q - 1].e);
 	title_case(key);
-	c = entity_ext_add(x, para, k[0].s, k[q - 1].e, key, gz_exact(x->db, key), -1);
+	c = entity_ext_add(x, para, k[0].s, k[q - 1].e, key,
+	    gz_exact(x->db, key), -1);
 	c->ev[2] += 3;
 	c->flags |= C_KEEP;
 	if (k[q].cp != ',')
@@ -992,7 +484,7 @@ entity_rules_para(struct ext *x, uint32_t para, const char *t, size_t len)
 	size_t		 n, i, done = 0, e;
 	int		 hl;
 
-	n = tokenise(x, t, len);
+	n = entity_tokenise(x, t, len);
 	k = x->tok;
 	hl = headline(t, k, n);
 	i = dateline(x, para, t, len, k, n);
@@ -1002,8 +494,8 @@ entity_rules_para(struct ext *x, uint32_t para, const char *t, size_t len)
 			continue;
 		}
 		if (k[i].kind == K_CJK) {
-			entity_cjk_run(x, para, t, k[i].s > done ? k[i].s : done,
-			    k[i].e);
+			entity_cjk_run(x, para, t,
+			    k[i].s > done ? k[i].s : done, k[i].e);
 			i++;
 			continue;
 		}

@@ -170,7 +170,8 @@ entity_first_unit(const char *s, size_t len)
 }
 
 size_t
-entity_ext_gz_match(const struct entity_db *db, const char *p, size_t len, int *ent)
+entity_ext_gz_match(const struct entity_db *db, const char *p, size_t len,
+    int *ent)
 {
 	const struct gz_bucket	*b;
 	const struct gz_form	*f;
@@ -265,7 +266,8 @@ yaml_tree(const char *file, const char *buf, size_t len, char **cause)
 			n->col = ev.start_mark.column + 1;
 			if (ev.type == YAML_SCALAR_EVENT)
 				n->val = xstrndup((const char *)
-				    ev.data.scalar.value, ev.data.scalar.length);
+				    ev.data.scalar.value,
+				    ev.data.scalar.length);
 			else
 				n->kind = ev.type == YAML_SEQUENCE_START_EVENT ?
 				    1 : 2;
@@ -440,7 +442,8 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 			if (v->kind == 0 && *v->val == '\0')
 				continue;
 			if (v->kind != 1) {
-				*cause = bad(file, v, "entities must be a list");
+				*cause = bad(file, v,
+				    "entities must be a list");
 				r = -1;
 			}
 			for (j = 0; r == 0 && j < v->nkids; j++)
@@ -459,7 +462,8 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 					    "ignore holds names");
 					r = -1;
 				} else
-					entity_map_put(&db->ignore, v->kids[j]->val,
+					entity_map_put(&db->ignore,
+					    v->kids[j]->val,
 					    strlen(v->kids[j]->val), 1);
 			}
 		} else {

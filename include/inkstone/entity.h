@@ -30,9 +30,9 @@ struct entity_span {
 struct entity {
 	char			*name;		/* canonical name */
 	enum entity_type	 type;
-	char			**aliases;	/* other surface forms met in the
-						   text (CJK and acronyms
-						   included), first seen first */
+	char			**aliases;	/* other forms met in the
+						   text (CJK, acronyms),
+						   first seen first */
 	size_t			 naliases;
 	struct entity_span	*spans;		/* in text order; nspans is
 						   the mention count */

@@ -60,8 +60,8 @@ must(const struct entity_set *s, const char *name, enum entity_type type)
 	if (e == NULL)
 		fail_msg("no entity \"%s\"", name);
 	if (e->type != type)
-		fail_msg("\"%s\" is %s, not %s", name, entity_type_name(e->type),
-		    entity_type_name(type));
+		fail_msg("\"%s\" is %s, not %s", name,
+		    entity_type_name(e->type), entity_type_name(type));
 	return e;
 }
 
@@ -213,8 +213,9 @@ test_cjk_patterns(void **state)
 	struct entity_set	*s;
 
 	(void)state;
-	s = run(bare, "據報導，星河電子公司將在合肥市設廠，並與浙江大學及招商銀行合作。"
-	    "株式会社トヨタと広東省の企業も参加した。", NULL);
+	s = run(bare, "據報導，星河電子公司將在合肥市設廠，"
+	    "並與浙江大學及招商銀行合作。株式会社トヨタと広東省の企業も"
+	    "参加した。", NULL);
 	must(s, "星河電子公司", ENTITY_ORG);
 	must(s, "合肥市", ENTITY_PLACE);
 	must(s, "浙江大學", ENTITY_ORG);
