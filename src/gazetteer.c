@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "inkstone/entity.h"
@@ -29,7 +30,7 @@ hash_bytes(const char *k, size_t len)
 static void
 entity_map_grow(struct entity_map *m)
 {
-	struct emap_slot	*old = m->slots, *s;
+	struct emap_slot	*old = m->slots;
 	size_t			 oldcap = m->cap, i, j;
 
 	m->cap = oldcap ? oldcap * 2 : 64;
@@ -43,7 +44,6 @@ entity_map_grow(struct entity_map *m)
 		m->slots[j] = old[i];
 	}
 	free(old);
-	(void)s;
 }
 
 static struct emap_slot *
@@ -416,12 +416,11 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 	size_t		 len, i, j;
 	int		 r = 0;
 
+	/* The user need not have a file of their own. */
+	if (user && access(file, F_OK) == -1 && errno == ENOENT)
+		return 0;
 	buf = util_read_file(file, GZ_MAX_BYTES, &len, &err);
 	if (buf == NULL) {
-		if (user && strstr(err, strerror(ENOENT)) != NULL) {
-			free(err);
-			return 0;
-		}
 		*cause = err;
 		return -1;
 	}

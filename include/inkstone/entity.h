@@ -63,7 +63,7 @@ void			 entity_db_free(struct entity_db *db);
 struct entity_db	*entity_db_load_default(const char *data_dir,
 			    char **cause);
 
-/* Number of gazetteer entities (after merging and ignores). */
+/* Number of gazetteer entities, both files merged. */
 size_t			 entity_db_count(const struct entity_db *db);
 
 /* Extracts entities from npara paragraphs (paras[i] holds lens[i] bytes of
