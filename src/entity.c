@@ -52,6 +52,7 @@ entity_ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key,
 	c->key = key;
 	c->gz = gz;
 	c->type = type;
+	c->coord = -1;
 	return c;
 }
 
@@ -398,6 +399,38 @@ build(struct res *r, struct entity_map *by)
 	return set;
 }
 
+/* The kind a candidate's own evidence gives it (0-2), or -1. */
+static int
+cand_kind(const struct entity_db *db, const struct cand *c)
+{
+	int j, best = -1;
+
+	if (c->gz >= 0)
+		return db->ents[c->gz].type <= ENTITY_PLACE ?
+		    (int)db->ents[c->gz].type : -1;
+	for (j = 0; j < 3; j++)
+		if (c->ev[j] >= 2 && (best == -1 || c->ev[j] > c->ev[best]))
+			best = j;
+	return best;
+}
+
+/* "Equinix, Digital Realty and Keppel DC REIT": the kind of a later name
+ * in a list reaches back to the names before it. */
+static void
+lists_back(const struct entity_db *db, struct ext *x)
+{
+	size_t	 i;
+	int	 kind, j;
+
+	for (i = x->nc; i-- > 0;) {
+		if ((j = x->c[i].coord) < 0 || x->c[j].gz >= 0 ||
+		    cand_kind(db, &x->c[j]) >= 0)
+			continue;
+		if ((kind = cand_kind(db, &x->c[i])) >= 0)
+			x->c[j].ev[kind] += 2;
+	}
+}
+
 static struct entity_set *
 resolve(const struct entity_db *db, struct ext *x)
 {
@@ -407,6 +440,7 @@ resolve(const struct entity_db *db, struct ext *x)
 	int			*gzfirst, *v, *w, t;
 	size_t			 i;
 
+	lists_back(db, x);
 	make_groups(&r, &by);
 	gzfirst = xcalloc(db->nents + 1, sizeof *gzfirst);
 	for (i = 0; i < db->nents; i++)

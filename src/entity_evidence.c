@@ -37,9 +37,21 @@ place_end(const struct ext *x, const char *t, struct tok *k, size_t n,
 	return (wflags(&k[q]) & (W_FUNC | W_SAY | W_PLACENOUN)) != 0;
 }
 
+/* Whether the words from i to the next punctuation hold a verb of saying:
+ * "Chennai, the Taiwanese company said" is a new clause, not an
+ * apposition. */
+static int
+says(const struct ext *x, const char *t, struct tok *k, size_t n, size_t i)
+{
+	for (; i < n && k[i].kind != K_PUNCT; i++)
+		if (wflags(&k[i]) & W_SAY)
+			return 1;
+	return 0;
+}
+
 /* In a list ("Sony Group and NTT", "Hiroshima and Idaho") a name takes
  * the kind of the name before it. */
-static void
+static int
 coordinated(const struct ext *x, const char *t, struct tok *k, size_t n,
     size_t p, size_t q, int *ev)
 {
@@ -47,36 +59,36 @@ coordinated(const struct ext *x, const char *t, struct tok *k, size_t n,
 	int			 j;
 
 	if (p < 2 || x->nc == 0)
-		return;
+		return -1;
 	c = &x->c[x->nc - 1];
-	if (c->end != k[p - 2].e || c->type >= 0)
-		return;
+	if (c->end != k[p - 2].e || c->type >= 0 || c->para != x->para)
+		return -1;
 	if (word_is(&k[p - 1], "and") || word_is(&k[p - 1], "or"))
 		;
 	else if (!(punct_is(&k[p - 1], ',') && q < n &&
 	    (punct_is(&k[q], ',') || word_is(&k[q], "and"))))
-		return;
+		return -1;
 	if (c->gz >= 0 && x->db->ents[c->gz].type <= ENTITY_PLACE)
 		ev[x->db->ents[c->gz].type] += 2;
 	for (j = 0; c->gz < 0 && j < 3; j++)
 		if (c->ev[j] >= 2)
 			ev[j] += 2;
+	return (int)(x->nc - 1);
 }
 
 /* Evidence for the name in tokens [p, q). */
 void
 entity_evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
-    size_t p, size_t q, int *ev, unsigned *flags)
+    size_t p, size_t q, int *ev, unsigned *flags, int *coord)
 {
 	struct tok	*pr = p > 0 ? &k[p - 1] : NULL;
 	struct tok	*nx = q < n ? &k[q] : NULL;
 	int		 multi = q - p > 1, pf, nf, lastf, firstf;
 	size_t		 i;
 
+	*coord = -1;
 	lastf = wflags(&k[q - 1]);
 	firstf = wflags(&k[p]);
-	/* A suffix outweighs a title or "said" around the name: "the
-	 * General Statistics Office said". */
 	/* "AI Basic Act": not our kind, unless an organisation's word is
 	 * in it ("China University of Political Science and Law"). */
 	if (lastf & W_LAWSUF) {
@@ -85,12 +97,18 @@ entity_evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 			if (wflags(&k[i]) & (W_ORGSUF | W_ORGHEAD))
 				*flags &= ~C_NOTNAME;
 	}
+	/* A suffix outweighs a title or "said" around the name: "the
+	 * General Statistics Office said". */
 	if (multi && (lastf & W_ORGSUF))
 		ev[1] += 5;
 	else if (multi && (lastf & W_PLACESUF))
 		ev[2] += 5;
 	else if (multi && (firstf & W_ORGHEAD))
 		ev[1] += 3;
+	else if (!multi && !(*flags & C_SENTINIT) && (word_is(&k[p],
+	    "Parliament") || word_is(&k[p], "Congress") ||
+	    word_is(&k[p], "Senate") || word_is(&k[p], "Cabinet")))
+		ev[1] += 2;	/* "told Parliament" */
 	else
 		for (i = p; multi && i + 1 < q; i++)
 			if ((wflags(&k[i]) & W_ORGHEAD) &&
@@ -129,9 +147,13 @@ entity_evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 			ev[0] += 2;
 		if (pf & W_SAY)
 			ev[0] += multi ? 2 : 1;
+		/* "chief executive of Zentrix", "shares of Keppel" */
 		if (word_is(pr, "of") || word_is(pr, "for")) {
 			*flags |= C_NOTPERSON;
-			if (p >= 2 && (wflags(&k[p - 2]) & W_CROLE))
+			if (p >= 2 && (((wflags(&k[p - 2]) & W_CROLE) &&
+			    place_end(x, t, k, n, q)) ||
+			    word_is(&k[p - 2], "shares") ||
+			    word_is(&k[p - 2], "Shares")))
 				ev[1] += 2;
 		}
 		/* "an analyst at Omdia" */
@@ -151,7 +173,7 @@ entity_evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		    !(k[p].allcaps && q < n && k[q].kind == K_LOW))
 			ev[1] += 2;
 	}
-	coordinated(x, t, k, n, p, q, ev);
+	*coord = coordinated(x, t, k, n, p, q, ev);
 	if (nx == NULL)
 		return;
 	/* "Hong Kong-listed", "Alibaba-backed" */
@@ -175,7 +197,7 @@ entity_evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 		} else if (nf & (W_TITLE | W_GROLE))
 			*flags |= C_NOTPERSON;
 	}
-	if (punct_is(nx, ',')) {
+	if (punct_is(nx, ',') && !says(x, t, k, n, q + 1)) {
 		for (i = q + 1; i < n && i < q + 9; i++) {
 			if (k[i].kind == K_PUNCT && !(k[i].cp == '-' &&
 			    !k[i].sp))

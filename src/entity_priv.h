@@ -100,6 +100,7 @@ struct cand {
 	int		 ev[3];		/* evidence: person, org, place */
 	int		 type;		/* fixed type (money, ...) or -1 */
 	unsigned	 flags;
+	int		 coord;		/* listed after this candidate, or -1 */
 };
 #define C_SENTINIT	0x01	/* at the start of a sentence */
 #define C_MULTI		0x02	/* more than one word */
@@ -132,6 +133,7 @@ struct tok {
 
 struct ext {
 	const struct entity_db	*db;
+	uint32_t		 para;		/* the paragraph being read */
 	struct tok		*tok;		/* entity_rules.c's scratch */
 	size_t			 captok;
 	struct cand		*c;
@@ -177,9 +179,11 @@ size_t	 entity_num_match(struct ext *x, uint32_t para, const char *t,
 	    size_t len, struct tok *k, size_t n, size_t i);
 
 /* Evidence for the name in tokens [p, q): adds to ev (person, org,
- * place) and flags (C_*) (entity_evidence.c). */
+ * place) and flags (C_*); *coord is the candidate it is listed with, or -1
+ * (entity_evidence.c). */
 void	 entity_evidence(const struct ext *x, const char *t, struct tok *k,
-	    size_t n, size_t p, size_t q, int *ev, unsigned *flags);
+	    size_t n, size_t p, size_t q, int *ev, unsigned *flags,
+	    int *coord);
 /* Whether token k alone is a place the gazetteer knows. */
 int	 entity_gz_place(const struct ext *x, const char *t,
 	    const struct tok *k);

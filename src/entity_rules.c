@@ -181,13 +181,13 @@ emit_rule(struct ext *x, uint32_t para, const char *t, struct tok *k,
     size_t n, size_t p, size_t q, unsigned flags)
 {
 	struct cand	*c;
-	int		 ev[3] = { 0, 0, 0 };
+	int		 ev[3] = { 0, 0, 0 }, coord;
 	char		*key;
 	size_t		 ci;
 
 	if (q == p + 1 && k[p].e - k[p].s < 2)
 		return;
-	entity_evidence(x, t, k, n, p, q, ev, &flags);
+	entity_evidence(x, t, k, n, p, q, ev, &flags, &coord);
 	/* "AI chips", "head of AI policy": a short acronym before a noun
 	 * is a modifier; it names something only if the text defined it. */
 	if (q == p + 1 && k[p].allcaps && k[p].e - k[p].s <= 3 && q < n &&
@@ -199,6 +199,7 @@ emit_rule(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	c = entity_ext_add(x, para, k[p].s, k[q - 1].e, key, -1, -1);
 	memcpy(c->ev, ev, sizeof ev);
 	c->flags |= flags;
+	c->coord = coord;
 	ci = x->nc - 1;
 	switch (parens(x, para, t, k, n, q, x->c[ci].key)) {
 	case 0:
@@ -484,6 +485,7 @@ entity_rules_para(struct ext *x, uint32_t para, const char *t, size_t len)
 	size_t		 n, i, done = 0, e;
 	int		 hl;
 
+	x->para = para;
 	n = entity_tokenise(x, t, len);
 	k = x->tok;
 	hl = headline(t, k, n);

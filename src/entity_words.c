@@ -177,7 +177,7 @@ static const struct {
 	{ "Microelectronics", W_ORGSUF }, { "Foundry", W_ORGSUF },
 	{ "Precision", W_ORGSUF }, { "Instruments", W_ORGSUF },
 	{ "Manufacturing", W_ORGSUF }, { "Manufacturers", W_ORGSUF },
-	{ "Consultancy", W_ORGSUF }, { "Consulting", W_ORGSUF },
+	{ "Consultancy", W_ORGSUF }, { "REIT", W_ORGSUF }, { "Consulting", W_ORGSUF },
 	{ "Advisory", W_ORGSUF }, { "Services", W_ORGSUF },
 	{ "Trust", W_ORGSUF }, { "Republic", W_ORGHEAD }, { "Port", W_ORGHEAD },
 	{ "City", W_PLACESUF }, { "Province", W_PLACESUF },
