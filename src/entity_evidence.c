@@ -37,6 +37,22 @@ place_end(const struct ext *x, const char *t, struct tok *k, size_t n,
 	return (wflags(&k[q]) & (W_FUNC | W_SAY | W_PLACENOUN)) != 0;
 }
 
+/* "Shenzhen-based company", "Hsinchu-based Zentrix": the place of an
+ * organisation, not "Ascend-based clusters" or "Arm-based chips". */
+static int
+based_on_org(const struct ext *x, const char *t, struct tok *k, size_t n,
+    size_t i)
+{
+	size_t j;
+
+	if (i < n && k[i].kind == K_CAP)
+		return 1;
+	for (j = i; j < n && j < i + 3 && k[j].kind == K_LOW; j++)
+		if (wflags(&k[j]) & W_ORGNOUN)
+			return 1;
+	return 0;
+}
+
 /* Whether the words from i to the next punctuation hold a verb of saying:
  * "Chennai, the Taiwanese company said" is a new clause, not an
  * apposition. */
@@ -179,7 +195,7 @@ entity_evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 	/* "Hong Kong-listed", "Alibaba-backed" */
 	if (punct_is(nx, '-') && !nx->sp && q + 1 < n && !k[q + 1].sp) {
 		nf = wflags(&k[q + 1]);
-		if (nf & W_HYPLACE)
+		if ((nf & W_HYPLACE) && based_on_org(x, t, k, n, q + 2))
 			ev[2] += 3;
 		if (nf & W_HYPORG)
 			ev[1] += 2;
