@@ -235,7 +235,7 @@ titled_name(struct ext *x, uint32_t para, const char *t, size_t p, size_t e)
 void
 entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 {
-	size_t		 p = s, from = s, g, n, r;
+	size_t		 p = s, from = s, g, n, r, q, i;
 	uint32_t	 c;
 	int		 ent;
 
@@ -255,8 +255,19 @@ entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 		}
 		g = entity_ext_gz_match(x->db, t + p, e - p, &ent);
 		if (g > 0) {
-			/* 華為技術有限公司: the gazetteer name starts it. */
+			/* 華為技術有限公司: the gazetteer name starts it,
+			 * maybe with a few words between (寒武纪科技股份有限
+			 * 公司). */
 			r = suffix_at(x, para, t, p, p + g, e, ent);
+			for (q = p + g, i = 0; r == 0 && i < 4 && q < e &&
+			    x->db->ents[ent].type == ENTITY_ORG; i++) {
+				c = entity_u8dec(t + q, e - q, &n);
+				if (!is_kana_or_han(c) ||
+				    in_list(stops, t + q, n))
+					break;
+				q += n;
+				r = suffix_at(x, para, t, p, q, e, ent);
+			}
 			if (r == 0) {
 				entity_ext_add(x, para, p, p + g,
 				    entity_key(t, p, p + g), ent, -1);

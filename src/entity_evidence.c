@@ -199,6 +199,8 @@ entity_evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 			ev[2] += 3;
 		if (nf & W_HYPORG)
 			ev[1] += 2;
+		if (nf & W_HYPADJ)
+			*flags |= C_NOTNAME;	/* "a Cold War-era law" */
 		*flags |= C_NOTPERSON;
 	}
 	if (nx->kind != K_PUNCT && nx->sp) {

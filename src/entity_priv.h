@@ -47,6 +47,7 @@ void	 entity_map_free(struct entity_map *m);
 #define W_PLACENOUN	0x40000	/* province, district: a place before */
 #define W_FUNC		0x80000	/* on, and, which, was: grammar words */
 #define W_LAWSUF	0x100000 /* Act, Ordinance: a law, not an entity */
+#define W_HYPADJ	0x200000 /* -era, -style: an adjective, not a name */
 
 /* One gazetteer entity. */
 struct gz_entity {

@@ -91,7 +91,8 @@ hyphen_compound(const char *t, size_t len, size_t i)
 {
 	static const char *const w[] = { "based", "listed", "made", "born",
 	    "headquartered", "owned", "backed", "led", "run", "funded",
-	    "controlled", "affiliated", "linked" };
+	    "controlled", "affiliated", "linked", "era", "style", "like",
+	    "related", "driven", "wide", "level", "scale", "sized" };
 	size_t j, l;
 
 	for (j = 0; j < sizeof w / sizeof w[0]; j++) {
