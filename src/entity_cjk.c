@@ -144,7 +144,7 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 		    (sf->gzonly && gz < 0))
 			continue;
 		if (sf->type == ENTITY_PLACE) {
-			if (p + sl < e &&
+			if (p + sl + 3 <= e &&
 			    in_list(notcity_after, t + p + sl, 3))
 				return 0;
 			if (p >= 3 + from && in_list(notcity, t + p - 3, 3))
