@@ -67,10 +67,14 @@ struct entity_db	*entity_db_load_default(const char *data_dir,
 size_t			 entity_db_count(const struct entity_db *db);
 
 /* Extracts entities from npara paragraphs (paras[i] holds lens[i] bytes of
- * valid UTF-8, NUL not required).  db must not be NULL (load with both paths
- * NULL for the rules alone).  Never fails; returns a set the caller frees
- * with entity_set_free().  The set holds copies: the paragraphs may be freed
- * afterwards.  Safe to call from several threads on one db. */
+ * UTF-8, NUL not required; invalid bytes and NULL paragraphs are skipped).  A span's
+ * para is an index into these arrays: pass an article's body
+ * (article->paras[i].text/len) and spans index article->paras.  Headlines
+ * are best left out (headline case defeats the rules; `inkstone entities`
+ * reads the body only).  db must not be NULL (load with both paths NULL for
+ * the rules alone).  Never fails; returns a set the caller frees with
+ * entity_set_free().  The set holds copies: the paragraphs may be freed
+ * afterwards.  db is only read: several threads may share it. */
 struct entity_set	*entity_extract(const struct entity_db *db,
 			    const char *const *paras, const size_t *lens,
 			    size_t npara);
