@@ -172,6 +172,10 @@ entity_evidence(const struct ext *x, const char *t, struct tok *k, size_t n,
 			    word_is(&k[p - 2], "Shares")))
 				ev[1] += 2;
 		}
+		/* "the United States", "the Legislative Yuan": people do
+		 * not take an article. */
+		if (word_is(pr, "the"))
+			*flags |= C_NOTPERSON;
 		/* "an analyst at Omdia" */
 		if (word_is(pr, "at")) {
 			ev[1] += 2;

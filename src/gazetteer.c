@@ -343,6 +343,26 @@ bad(const char *file, const struct node *n, const char *what)
 	return xasprintf("%s:%zu:%zu: %s", file, n->line, n->col, what);
 }
 
+/* Whether a name holds what a terminal would obey (C0 and C1 controls,
+ * DEL, bidi embeddings and overrides): names are printed and drawn. */
+static int
+unprintable(const char *s)
+{
+	size_t		 n, len = strlen(s);
+	uint32_t	 c;
+
+	while (len > 0) {
+		c = entity_u8dec(s, len, &n);
+		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
+		    (c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x2069))
+			return 1;
+		s += n;
+		len -= n;
+	}
+	return 0;
+}
+
 static int
 load_entity(struct entity_db *db, const char *file, const struct node *m,
     int user, char **cause)
@@ -376,6 +396,10 @@ load_entity(struct entity_db *db, const char *file, const struct node *m,
 		*cause = bad(file, name ? name : m, "an entity needs a name");
 		return -1;
 	}
+	if (unprintable(name->val)) {
+		*cause = bad(file, name, "control characters in a name");
+		return -1;
+	}
 	if (type == NULL || type->kind != 0 ||
 	    (t = entity_type_parse(type->val)) == -1) {
 		*cause = bad(file, type ? type : m, "type must be PERSON, ORG, "
@@ -398,9 +422,10 @@ load_entity(struct entity_db *db, const char *file, const struct node *m,
 	e->type = (enum entity_type)t;
 	e->user = user;
 	for (i = 0; al != NULL && i < al->nkids; i++) {
-		if (al->kids[i]->kind != 0 || *al->kids[i]->val == '\0') {
+		if (al->kids[i]->kind != 0 || *al->kids[i]->val == '\0' ||
+		    unprintable(al->kids[i]->val)) {
 			*cause = bad(file, al->kids[i], "an alias must be a "
-			    "non-empty string");
+			    "non-empty string without control characters");
 			return -1;
 		}
 		add_alias(e, al->kids[i]->val);

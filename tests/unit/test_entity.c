@@ -308,6 +308,10 @@ test_gazetteer_errors(void **state)
 		{ "entities: [\n", "bad" },
 		{ "[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]\n", "too deep" },
 		{ "colours: []\n", "unknown key" },
+		{ "entities:\n  - {name: \"a\\eb\", type: ORG}\n",
+		    "control characters" },
+		{ "entities:\n  - {name: a, type: ORG, aliases: [\"\\x9b\"]}\n",
+		    "without control" },
 	};
 	struct entity_db	*db;
 	char			*path, *cause;
