@@ -21,6 +21,7 @@ static const struct command commands[] = {
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
 	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
 	    cmd_highlights },
+	{ "entities", "entities [--format tsv|yaml] FILE|PATH", cmd_entities },
 	{ NULL, NULL, NULL }
 };
 
