@@ -586,13 +586,33 @@ config_defaults(struct config *c)
 }
 
 int
+config_parse(const char *file, const char *buf, size_t len,
+    struct config *c, char ***errors, size_t *nerrors)
+{
+	struct ynode	*root;
+	struct load	 l = { file, c, errors, nerrors };
+	char		*cause;
+
+	if (ynode_parse(file, buf, len, &root, &cause) != 0) {
+		ynode_error_take(errors, nerrors, cause);
+		return -1;
+	}
+	if (root != NULL && root->type != YNODE_MAP)
+		ynode_error(errors, nerrors, file, root,
+		    "expected a mapping of options, got %s", ynode_kind(root));
+	else if (root != NULL)
+		walk(&l, root, "");
+	ynode_free(root);
+	return *nerrors == 0 ? 0 : -1;
+}
+
+int
 config_load(const char *path, struct config *c, char ***errors,
     size_t *nerrors)
 {
-	struct ynode	*root;
-	struct load	 l = { path, c, errors, nerrors };
-	char		*buf, *cause;
-	size_t		 len;
+	char	*buf, *cause;
+	size_t	 len;
+	int	 r;
 
 	*errors = NULL;
 	*nerrors = 0;
@@ -603,19 +623,9 @@ config_load(const char *path, struct config *c, char ***errors,
 		ynode_error_take(errors, nerrors, cause);
 		return -1;
 	}
-	if (ynode_parse(path, buf, len, &root, &cause) != 0) {
-		free(buf);
-		ynode_error_take(errors, nerrors, cause);
-		return -1;
-	}
+	r = config_parse(path, buf, len, c, errors, nerrors);
 	free(buf);
-	if (root != NULL && root->type != YNODE_MAP)
-		ynode_error(errors, nerrors, path, root,
-		    "expected a mapping of options, got %s", ynode_kind(root));
-	else if (root != NULL)
-		walk(&l, root, "");
-	ynode_free(root);
-	return *nerrors == 0 ? 0 : -1;
+	return r;
 }
 
 char *

@@ -107,6 +107,14 @@ const char	*theme_choose(const char *cli, const char *cfg);
 int		 theme_load(const char *name, int ncolours, struct theme *t,
 		    char ***errors, size_t *nerrors);
 
+/* Parses a theme held in buf[0..len), named file in messages, into t,
+ * which must already hold a base (theme_fallback).  Returns 0, or -1 with
+ * the messages appended to *errors (which may already hold some).  For
+ * tests and fuzzing; theme_load reads files. */
+int		 theme_parse(const char *file, const char *buf, size_t len,
+		    int ncolours, struct theme *t, char ***errors,
+		    size_t *nerrors);
+
 /* The built-in fallback: attributes only, no file. */
 void		 theme_fallback(struct theme *t);
 
