@@ -80,13 +80,40 @@ unit: $(TEST_BIN)
 e2e: inkstone
 	@sh tests/e2e/run.sh
 
+# Fuzz targets (clang libFuzzer): `make fuzz` runs each for FUZZ_SECONDS;
+# `make fuzz-replay` (part of `make test`) runs every corpus file once.
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
+
+lib: $(LIBMODEL)
+
+fuzzlib:
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined" \
+		lib
+
+# build-fuzz/libinkstone.a is made by fuzzlib, which fuzz and fuzz-replay run first.
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libinkstone.a
+	clang $(ALL_CPPFLAGS) -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
+		build-fuzz/libinkstone.a $(PKG_LIBS_MODEL) $(LIBS)
+
+fuzz-replay: fuzzlib
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh replay $(FUZZ_BIN)
+
+fuzz: fuzzlib
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
+
 lint-man:
 	@if command -v mandoc >/dev/null 2>&1; then \
 		mandoc -Tlint -W warning man/*.[1-9] && echo "mandoc -Tlint: clean"; \
 	else echo "mandoc not installed: man page lint skipped"; fi
 
 test: deps
-	$(MAKE) unit e2e lint-man
+	$(MAKE) unit e2e fuzz-replay lint-man
 
 sanitize: deps
 	$(MAKE) BUILD=build-san CC=clang \
@@ -112,4 +139,4 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz inkstone
 
-.PHONY: all inkstone deps run unit e2e lint-man test sanitize bench install uninstall clean
+.PHONY: all lib fuzzlib inkstone deps run unit e2e fuzz fuzz-replay lint-man test sanitize bench install uninstall clean

@@ -15,6 +15,8 @@ struct command {
 };
 
 static const struct command commands[] = {
+	{ "dump", "dump [--width N] FILE...", cmd_dump },
+	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
 	{ NULL, NULL, NULL }
 };
 

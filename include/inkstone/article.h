@@ -46,4 +46,10 @@ struct article	*article_load(const char *path, char **cause);
 
 void		 article_free(struct article *a);
 
+/* Finds the first date in s ("May 27, 2025, 12:00 AM", "27 May 2025",
+ * "2025-05-27", "2025/05/27", "2025年5月27日", ...) and writes it to iso as
+ * "YYYY-MM-DD" or, with a time, "YYYY-MM-DD HH:MM".  Returns 0, or -1 with
+ * iso set to "" when there is none. */
+int		 article_parse_date(const char *s, char iso[17]);
+
 #endif

@@ -13,6 +13,11 @@ struct globals {
 	const char	*theme;		/* --theme NAME, or NULL */
 };
 
+int	cmd_dump(int, char **, const struct globals *);
+/* Tags (src/cmd_tag.c) and highlights export (src/cmd_highlights.c). */
+int	cmd_tag(int, char **, const struct globals *);
+int	cmd_highlights(int, char **, const struct globals *);
+
 #define EXIT_RUNTIME	1
 #define EXIT_USAGE	2
 

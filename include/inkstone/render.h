@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "inkstone/article.h"
+#include "inkstone/util.h"
 
 enum render_kind {
 	RENDER_TITLE,		/* the headline */
@@ -35,6 +36,9 @@ struct render {
 	size_t			 n;
 	int			 width;
 	char			*meta;	/* the metadata line's text (owned) */
+	size_t			*first;	/* first[i]: index of paragraph i's
+					   first line; first[npara] = n */
+	size_t			 npara;
 };
 
 /* Lays out a at width columns (width >= 1; prefixes are dropped when the
@@ -43,7 +47,12 @@ struct render	*render_article(const struct article *a, int width);
 void		 render_free(struct render *r);
 
 /* The index of the line holding byte off of body paragraph para (the
- * first line of the paragraph if off is past its end). */
+ * paragraph's last line if off is past its end; r->n if para is past the
+ * last paragraph). */
 size_t		 render_find(const struct render *r, size_t para, size_t off);
+
+/* Appends what line l shows, as plain UTF-8: its prefix, its span without
+ * soft hyphens, and "-" if it breaks at one. */
+void		 render_line_text(const struct render_line *l, struct buf *out);
 
 #endif

@@ -25,10 +25,11 @@ int	text_valid(const char *s, size_t len, size_t *bad);
 char	*text_repair(const char *s, size_t len, size_t *outlen);
 
 /* Makes valid UTF-8 safe to draw or print: C0 controls other than LF and
- * TAB, DEL, C1 controls (U+0080-U+009F), bidi embeddings, overrides and
- * isolates (U+202A-U+202E, U+2066-U+2069) and other invisible format
- * characters that could make text lie are replaced with visible
- * placeholders; TAB is expanded to spaces up to the next multiple of 8
+ * TAB become Control Pictures (ESC is drawn as U+241B), DEL becomes U+2421,
+ * C1 controls (U+0080-U+009F), bidi embeddings, overrides and isolates
+ * (U+202A-U+202E, U+2066-U+2069) and code points wcwidth cannot draw
+ * (unassigned, noncharacters) become U+FFFD; U+2028 and U+2029 become LF;
+ * TAB is expanded to spaces up to the next multiple of 8
  * columns counted from the start of the line.  LF is kept.  Returns a newly
  * allocated, NUL-terminated string; its length in *outlen. */
 char	*text_sanitize(const char *s, size_t len, size_t *outlen);
@@ -36,9 +37,12 @@ char	*text_sanitize(const char *s, size_t len, size_t *outlen);
 /* repair, then sanitise: what every untrusted string goes through. */
 char	*text_clean(const char *s, size_t len, size_t *outlen);
 
-/* Display width of one code point in columns as ncurses draws it:
- * 0 (combining, zero-width), 1 or 2.  Never negative: code points that
- * text_sanitize() would replace count as the placeholder's width. */
+/* Display width of one code point in columns as ncurses draws it (glibc
+ * wcwidth in a UTF-8 locale, whatever the locale in force): 0 (combining,
+ * zero-width), 1 or 2.  Never negative: code points that text_sanitize()
+ * would replace count as the placeholder's width.  The soft hyphen U+00AD
+ * counts 0: drawing code must skip it (the wrapper draws "-" where a line
+ * breaks at one).  Thread-safe; the first call builds a table (~10 ms). */
 int	text_cp_width(uint32_t cp);
 
 /* Display width of valid, sanitised UTF-8 s[0..len). */

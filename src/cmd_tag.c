@@ -1,0 +1,85 @@
+/* cmd_tag: `inkstone tag FILE [+TAG | -TAG]...` -- tags an article without
+ * the reader; with no changes, prints the article's tags, one a line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "inkstone/cmd.h"
+#include "inkstone/store.h"
+#include "inkstone/text.h"
+#include "inkstone/util.h"
+
+static int
+usage(void)
+{
+	fputs("usage: inkstone tag FILE [+TAG | -TAG]...\n", stderr);
+	return EXIT_USAGE;
+}
+
+int
+cmd_tag(int argc, char **argv, const struct globals *g)
+{
+	struct store		*s;
+	struct store_article	 a;
+	struct store_state	 st;
+	char			*cause = NULL, *clean;
+	const char		*file;
+	size_t			 i;
+	int			 k, r = 0;
+
+	if (argc > 0 && strcmp(argv[0], "--") == 0)
+		argc--, argv++;
+	if (argc < 1 || (argv[0][0] == '-' && argv[0][1] != '\0'))
+		return usage();
+	file = argv[0];
+	for (k = 1; k < argc; k++) {
+		if (argv[k][0] != '+' && argv[k][0] != '-') {
+			fprintf(stderr, "inkstone: %s: expected +TAG or -TAG\n",
+			    argv[k]);
+			return usage();
+		}
+		if (store_tag_valid(argv[k] + 1, &cause) == -1) {
+			fprintf(stderr, "inkstone: %s\n", cause);
+			free(cause);
+			return EXIT_USAGE;
+		}
+	}
+	if ((s = store_open(g->data_dir, NULL, &cause)) == NULL) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		return EXIT_RUNTIME;
+	}
+	if (store_article_init(s, file, &a, &cause) == -1) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		store_close(s, &cause);
+		return EXIT_RUNTIME;
+	}
+	if (argc > 1 &&
+	    store_tag_apply(s, &a, argv + 1, (size_t)argc - 1, &cause) == -1) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		r = EXIT_RUNTIME;
+	} else if (argc == 1) {
+		if (store_problem(s, STORE_TAGS) != NULL)
+			fprintf(stderr, "inkstone: %s\n",
+			    store_problem(s, STORE_TAGS));
+		store_get(s, &a, &st);
+		for (i = 0; i < st.ntags; i++) {
+			/* A hand-edited file may hold anything. */
+			clean = text_clean(st.tags[i], strlen(st.tags[i]),
+			    NULL);
+			printf("%s\n", clean);
+			free(clean);
+		}
+	}
+	store_article_free(&a);
+	if (store_close(s, &cause) == -1) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		r = EXIT_RUNTIME;
+	}
+	if (fflush(stdout) == EOF || ferror(stdout))
+		r = EXIT_RUNTIME;
+	return r;
+}

@@ -1,0 +1,153 @@
+/* store_int: what store.c and store_yaml.c share; private to the store
+ * module (not installed under include/). */
+#ifndef INKSTONE_STORE_INT_H
+#define INKSTONE_STORE_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "inkstone/store.h"
+
+/* A parsed YAML node; the whole tree is owned by its root. */
+enum ynode_type { YN_SCALAR, YN_SEQ, YN_MAP };
+struct ynode {
+	enum ynode_type	  type;
+	char		 *s;		/* scalar text, NUL-terminated */
+	size_t		  len;
+	int		  plain;	/* scalar written without quotes */
+	size_t		  line;		/* 1-based position */
+	size_t		  col;
+	struct ynode	**kids;		/* a map holds key, value, key, ... */
+	size_t		  n;
+	size_t		  cap;
+};
+
+/* One article's entry in one state file. */
+struct sentry {
+	char			*key;
+	uint64_t		 hash;		/* 0: unknown */
+	int			 read;
+	char			**tags;		/* sorted, unique */
+	size_t			 ntags;
+	struct store_highlight	*hl;
+	size_t			 nhl;
+	struct ynode		*extra;		/* map of keys we do not know,
+						   kept as read; or NULL */
+	char			*frag;		/* emitted YAML, NULL: stale */
+	size_t			 fraglen;
+};
+
+/* Parses buf as one YAML document into *root (NULL for an empty file).
+ * Refuses aliases and nesting past STORE_MAX_DEPTH.  Returns 0, or -1 with
+ * *cause set to "name:line:col: message". */
+int		 ytree_parse(const char *name, const char *buf, size_t len,
+		    struct ynode **root, char **cause);
+void		 ytree_free(struct ynode *n);
+
+/* Building a tree to emit (for exports): a scalar of text (quoted when a
+ * reader would take it for another type), a scalar written as is (true,
+ * 12), an empty map or sequence, a child added. */
+struct ynode	*ynode_text(const char *s);
+struct ynode	*ynode_raw(const char *s);
+struct ynode	*ynode_box(enum ynode_type type);
+void		 ynode_add(struct ynode *parent, struct ynode *kid);
+/* Emits the tree as one block-style document.  Newly allocated. */
+char		*ytree_emit(const struct ynode *root, size_t *len);
+
+/* Reads the entries of state file kind from a parsed tree: *out becomes an
+ * allocated array of *n allocated entries sorted by key.  Returns 0, or -1
+ * with *cause set (no entries returned). */
+int		 sentry_from_tree(enum store_file kind, const char *name,
+		    const struct ynode *root, struct sentry ***out, size_t *n,
+		    char **cause);
+
+/* Emits e as a one-entry top-level block mapping into e->frag; entries'
+ * fragments concatenated in key order are the whole file, byte for byte
+ * what one emitter run over all of them writes. */
+void		 sentry_emit(struct sentry *e, enum store_file kind);
+
+void		 sentry_free(struct sentry *e);
+void		 sentry_hl_clear(struct store_highlight *h);
+/* Sets h->id to a hash of its anchor when the file gave none. */
+void		 sentry_hl_default_id(struct store_highlight *h);
+
+/* A change, kept until it is saved so that it can be replayed on top of
+ * what another instance wrote. */
+enum sop_type {
+	SOP_TAG_ADD,		/* arg: the tag */
+	SOP_TAG_REMOVE,		/* arg: the tag */
+	SOP_READ,		/* flag: read or not */
+	SOP_HL_ADD,		/* hl: the highlight */
+	SOP_HL_DELETE,		/* arg: the id */
+	SOP_NOTE,		/* arg: the id, note: the note or NULL */
+	SOP_MOVE		/* arg: the new key */
+};
+struct sop {
+	enum sop_type		 type;
+	char			*key;
+	uint64_t		 hash;	/* the article's hash now, 0: keep */
+	char			*arg;
+	char			*note;
+	int			 flag;
+	struct store_highlight	 hl;
+};
+
+enum seen { SEEN_UNKNOWN, SEEN_MISSING, SEEN_FILE };
+
+/* One state file. */
+struct sfile {
+	enum store_file	  kind;
+	char		 *path;
+	char		 *problem;	/* why read-only, or NULL */
+	struct sentry	**e;		/* sorted by key */
+	size_t		  n;
+	size_t		  cap;
+	int		  changed;	/* entries added or removed */
+	struct sop	 *ops;		/* not saved yet */
+	size_t		  nops;
+	/* The file as we last read or wrote it. */
+	enum seen	  seen;
+	dev_t		  st_dev;
+	ino_t		  st_ino;
+	off_t		  st_size;
+	struct timespec	  st_mtim;
+	struct timespec	  st_ctim;
+	/* Indexes, rebuilt when changed is set. */
+	struct sentry	**byhash;
+	const char	**keys;
+};
+
+struct store {
+	char			*dir;
+	char			*root;
+	int			 root_ok;	/* root is a folder */
+	char			*lockpath;
+	int			 lockfd;
+	int			 batch;		/* > 0: commits wait for
+						   the batch's end */
+	struct sfile		 f[STORE_NFILES];
+};
+
+size_t		 sfile_find(const struct sfile *f, const char *key,
+		    int *found);
+struct sentry	*sfile_get(struct sfile *f, const char *key);
+struct sentry	*sfile_get_or_add(struct sfile *f, const char *key);
+void		 sfile_tidy(struct sfile *f, struct sentry *e);
+
+/* In store_api.c: applies op to f's entries (also when replaying). */
+void		 sop_apply(struct store *s, struct sfile *f,
+		    const struct sop *op);
+void		 sop_free(struct sop *op);
+
+/* Takes op (its strings now belong to f), applies it and saves f unless a
+ * batch is open.  Returns 0, or -1 with *cause set. */
+int		 store_commit(struct store *s, struct sfile *f, struct sop *op,
+		    char **cause);
+/* Ends a batch (s->batch raised by the caller); the outermost end saves
+ * f. */
+int		 store_commit_batch(struct store *s, struct sfile *f,
+		    char **cause);
+
+#endif

@@ -1,0 +1,469 @@
+/* Tests for store: the state files' format, round trips, hand-edited
+ * files, broken files, identity across renames, tag filters. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "inkstone/store.h"
+#include "inkstone/util.h"
+
+/* String literals where the API's structs hold char *. */
+#define S(x) ((char *)(uintptr_t)(x))
+
+struct env {
+	char	 dir[64];
+	char	*data;
+	char	*lib;
+};
+
+static void
+rm_rf(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	if (system(cmd) != 0)
+		fail_msg("cannot remove %s", dir);
+	free(cmd);
+}
+
+static int
+setup(void **state)
+{
+	struct env *e = xcalloc(1, sizeof *e);
+
+	strcpy(e->dir, "/tmp/inkstone-store-XXXXXX");
+	if (mkdtemp(e->dir) == NULL)
+		return -1;
+	e->data = util_path_join(e->dir, "data");
+	e->lib = util_path_join(e->dir, "lib");
+	util_mkdirs(e->lib, 0700);
+	*state = e;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct env *e = *state;
+
+	rm_rf(e->dir);
+	free(e->data);
+	free(e->lib);
+	free(e);
+	return 0;
+}
+
+static void
+put(const char *path, const char *text)
+{
+	char *cause = NULL;
+
+	if (util_write_atomic(path, text, strlen(text), &cause) == -1)
+		fail_msg("%s", cause);
+}
+
+static char *
+slurp(const char *path)
+{
+	char	*cause = NULL, *s;
+	size_t	 len;
+
+	s = util_read_file(path, 0, &len, &cause);
+	if (s == NULL)
+		fail_msg("%s", cause);
+	return s;
+}
+
+/* Writes an article into the library and returns its identity. */
+static void
+article(struct store *s, struct env *e, const char *name, const char *text,
+    struct store_article *a)
+{
+	char *p = util_path_join(e->lib, name), *cause = NULL, *d;
+
+	d = xstrdup(p);
+	*strrchr(d, '/') = '\0';
+	util_mkdirs(d, 0700);
+	free(d);
+	put(p, text);
+	if (store_article_init(s, p, a, &cause) == -1)
+		fail_msg("%s", cause);
+	free(p);
+}
+
+static struct store *
+open_store(struct env *e)
+{
+	char		*cause = NULL;
+	struct store	*s = store_open(e->data, e->lib, &cause);
+
+	if (s == NULL)
+		fail_msg("%s", cause);
+	return s;
+}
+
+static void
+close_store(struct store *s)
+{
+	char *cause = NULL;
+
+	if (store_close(s, &cause) == -1)
+		fail_msg("%s", cause);
+}
+
+static void
+test_hash(void **state)
+{
+	(void)state;
+	/* FNV-1a 64 reference values. */
+	assert_true(store_hash("", 0) == 0xcbf29ce484222325ULL);
+	assert_true(store_hash("a", 1) == 0xaf63dc4c8601ec8cULL);
+	assert_true(store_hash("foobar", 6) == 0x85944171f73967e8ULL);
+}
+
+static void
+test_round_trip(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s;
+	struct store_article	 a, b;
+	struct store_state	 st;
+	struct store_highlight	 h = { .quote = S("chips act"),
+				    .before = S("the "), .after = S(" passed"),
+				    .para = 2, .offset = 4,
+				    .note = S("see 華為") };
+	char			 id[STORE_ID_LEN + 1], *cause = NULL;
+	char			*t1, *h1, *t2, *h2;
+	char			*changes[] = { S("+policy"), S("+ai"),
+				    S("-ai"), S("+東亜") };
+
+	s = open_store(e);
+	article(s, e, "a.txt", "Alpha\n", &a);
+	article(s, e, "sub/b.txt", "Beta\n", &b);
+	assert_string_equal(a.key, "a.txt");
+	assert_string_equal(b.key, "sub/b.txt");
+	assert_int_equal(store_tag_add(s, &a, "ai", &cause), 0);
+	assert_int_equal(store_tag_add(s, &a, "true", &cause), 0);
+	assert_int_equal(store_tag_apply(s, &b, changes, 4, &cause), 0);
+	assert_int_equal(store_read_toggle(s, &b, &cause), 0);
+	assert_int_equal(store_highlight_add(s, &a, &h, id, &cause), 0);
+	assert_int_equal(strlen(id), STORE_ID_LEN);
+	assert_int_equal(store_highlight_note(s, &a, id, "line one\nline two",
+	    &cause), 0);
+	close_store(s);
+
+	t1 = slurp(store_path(s = open_store(e), STORE_TAGS));
+	h1 = slurp(store_path(s, STORE_HIGHLIGHTS));
+	/* Plain UTF-8, no escapes, values that look typed quoted. */
+	assert_non_null(strstr(t1, "東亜"));
+	assert_non_null(strstr(t1, "'true'"));
+	assert_null(strchr(t1, '\\'));
+	assert_null(strchr(h1, '\\'));
+	assert_non_null(strstr(h1, "    note: |-\n      line one\n      line two\n"));
+	assert_non_null(strstr(h1, "quote: chips act\n"));
+	store_get(s, &b, &st);
+	assert_int_equal(st.ntags, 2);
+	assert_string_equal(st.tags[0], "policy");
+	assert_string_equal(st.tags[1], "東亜");
+	assert_true(st.read);
+	store_get(s, &a, &st);
+	assert_int_equal(st.ntags, 2);
+	assert_false(st.read);
+	assert_int_equal(st.nhl, 1);
+	assert_string_equal(st.hl[0].quote, "chips act");
+	assert_string_equal(st.hl[0].before, "the ");
+	assert_string_equal(st.hl[0].note, "line one\nline two");
+	assert_int_equal(st.hl[0].para, 2);
+	assert_true(st.hl[0].created > 0);
+	assert_string_equal(st.hl[0].id, id);
+	/* Same state, byte-identical files: a save rewrites them exactly. */
+	assert_int_equal(store_tag_add(s, &a, "zz", &cause), 0);
+	assert_int_equal(store_tag_remove(s, &a, "zz", &cause), 0);
+	assert_int_equal(store_highlight_note(s, &a, id, "x", &cause), 0);
+	assert_int_equal(store_highlight_note(s, &a, id, "line one\nline two",
+	    &cause), 0);
+	t2 = slurp(store_path(s, STORE_TAGS));
+	h2 = slurp(store_path(s, STORE_HIGHLIGHTS));
+	assert_string_equal(t1, t2);
+	assert_string_equal(h1, h2);
+	free(t2);
+	free(h2);
+	/* Deleting the only highlight drops the article from the file. */
+	assert_int_equal(store_highlight_delete(s, &a, id, &cause), 0);
+	h2 = slurp(store_path(s, STORE_HIGHLIGHTS));
+	assert_string_equal(h2, "");
+	free(h2);
+	close_store(s);
+	free(t1);
+	free(h1);
+	store_article_free(&a);
+	store_article_free(&b);
+}
+
+static void
+test_hand_edited(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s;
+	struct store_state	 st;
+	char			*tags, *t, *cause = NULL;
+
+	util_mkdirs(e->data, 0700);
+	tags = util_path_join(e->data, "tags.yaml");
+	/* Flow style, comments, odd order, an unknown key, quoted keys. */
+	put(tags, "# my tags\n"
+	    "{\"z.txt\": {tags: [b, a, b], future: {x: [1, 2]}},\n"
+	    " 'a.txt': {read: yes, hash: 00ff}}  # end\n");
+	s = open_store(e);
+	assert_null(store_problem(s, STORE_TAGS));
+	store_get_key(s, "z.txt", &st);
+	assert_int_equal(st.ntags, 2);
+	assert_string_equal(st.tags[0], "a");
+	store_get_key(s, "a.txt", &st);
+	assert_true(st.read);
+	assert_int_equal(store_flush(s, &cause), 0);
+	close_store(s);
+	/* Nothing pending: the file is untouched until a change. */
+	t = slurp(tags);
+	assert_non_null(strstr(t, "# my tags"));
+	free(t);
+	s = open_store(e);
+	{
+		struct store_article a = { S("new.txt"), 7 };
+
+		assert_int_equal(store_tag_add(s, &a, "new", &cause), 0);
+	}
+	close_store(s);
+	t = slurp(tags);
+	assert_string_equal(t,
+	    "a.txt:\n"
+	    "  hash: 00000000000000ff\n"
+	    "  read: true\n"
+	    "new.txt:\n"
+	    "  hash: '0000000000000007'\n"
+	    "  tags: [new]\n"
+	    "z.txt:\n"
+	    "  tags: [a, b]\n"
+	    "  future:\n"
+	    "    x:\n"
+	    "    - 1\n"
+	    "    - 2\n");
+	free(t);
+	free(tags);
+}
+
+static void
+test_broken_file(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s;
+	struct store_article	 a = { S("x.txt"), 1 };
+	const char		*bad = "x.txt:\n  tags: [a, b\n  read: true\n";
+	char			*tags, *t, *cause = NULL;
+
+	util_mkdirs(e->data, 0700);
+	tags = util_path_join(e->data, "tags.yaml");
+	put(tags, bad);
+	s = open_store(e);
+	assert_non_null(store_problem(s, STORE_TAGS));
+	/* file:line:col: message */
+	assert_non_null(strstr(store_problem(s, STORE_TAGS), "tags.yaml:3:"));
+	assert_int_equal(store_tag_add(s, &a, "t", &cause), -1);
+	assert_non_null(strstr(cause, "read-only"));
+	free(cause);
+	/* The other file still works. */
+	assert_null(store_problem(s, STORE_HIGHLIGHTS));
+	close_store(s);
+	t = slurp(tags);
+	assert_string_equal(t, bad);
+	free(t);
+	/* Fixed by hand while the store is open: writable again. */
+	s = open_store(e);
+	assert_non_null(store_problem(s, STORE_TAGS));
+	put(tags, "x.txt:\n  tags: [a, b]\n");
+	assert_int_equal(store_tag_add(s, &a, "c", &cause), 0);
+	assert_null(store_problem(s, STORE_TAGS));
+	close_store(s);
+	t = slurp(tags);
+	assert_string_equal(t, "x.txt:\n  hash: '0000000000000001'\n"
+	    "  tags: [a, b, c]\n");
+	free(t);
+	/* Schema errors are positioned too. */
+	put(tags, "x.txt:\n  tags: {a: 1}\n");
+	s = open_store(e);
+	assert_non_null(strstr(store_problem(s, STORE_TAGS),
+	    "tags.yaml:2:9: tags: expected a list"));
+	close_store(s);
+	/* Deep nesting is refused at the limit, quickly. */
+	{
+		struct buf b = { 0 };
+		int i;
+
+		for (i = 0; i < 100000; i++)
+			buf_addc(&b, '[');
+		put(tags, b.data);
+		buf_free(&b);
+	}
+	s = open_store(e);
+	assert_non_null(strstr(store_problem(s, STORE_TAGS), "nested"));
+	close_store(s);
+	/* Too large: refused before reading. */
+	{
+		int fd = open(tags, O_WRONLY | O_TRUNC);
+
+		assert_true(fd != -1);
+		assert_int_equal(ftruncate(fd, STORE_MAX_FILE + 1), 0);
+		close(fd);
+	}
+	s = open_store(e);
+	assert_non_null(strstr(store_problem(s, STORE_TAGS), "too large"));
+	close_store(s);
+	/* Leftover temp files of a killed instance are removed. */
+	t = xasprintf("%s.tmp.AbC123", tags);
+	put(t, "partial");
+	close_store(open_store(e));
+	assert_int_equal(access(t, F_OK), -1);
+	free(t);
+	/* Aliases are refused (no billion laughs). */
+	put(tags, "x.txt: &a {tags: [a]}\ny.txt: *a\n");
+	s = open_store(e);
+	assert_non_null(strstr(store_problem(s, STORE_TAGS), "aliases"));
+	close_store(s);
+	free(tags);
+}
+
+static void
+test_follow_rename(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s;
+	struct store_article	 a, b;
+	struct store_state	 st;
+	char			*p1, *p2, *cause = NULL, *t;
+
+	s = open_store(e);
+	article(s, e, "old.txt", "Some article text\n", &a);
+	assert_int_equal(store_tag_add(s, &a, "keep", &cause), 0);
+	close_store(s);
+	p1 = util_path_join(e->lib, "old.txt");
+	p2 = util_path_join(e->lib, "moved/new.txt");
+	util_mkdirs(p2, 0700);
+	rmdir(p2);
+	assert_int_equal(rename(p1, p2), 0);
+	s = open_store(e);
+	if (store_article_init(s, p2, &b, &cause) == -1)
+		fail_msg("%s", cause);
+	assert_string_equal(b.key, "moved/new.txt");
+	store_get(s, &b, &st);
+	assert_int_equal(st.ntags, 1);
+	assert_string_equal(st.tags[0], "keep");
+	close_store(s);
+	t = slurp(store_path(s = open_store(e), STORE_TAGS));
+	assert_non_null(strstr(t, "moved/new.txt:"));
+	assert_null(strstr(t, "old.txt"));
+	free(t);
+	/* A file outside the library is keyed by its absolute path. */
+	{
+		struct store_article o;
+
+		put(p1, "x");
+		free(p2);
+		p2 = util_path_join(e->dir, "outside.txt");
+		put(p2, "y");
+		assert_int_equal(store_article_init(s, p2, &o, &cause), 0);
+		assert_int_equal(o.key[0], '/');
+		assert_non_null(strstr(o.key, "outside.txt"));
+		store_article_free(&o);
+	}
+	close_store(s);
+	free(p1);
+	free(p2);
+	store_article_free(&a);
+	store_article_free(&b);
+}
+
+static void
+test_tags_api(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s;
+	struct store_article	 a = { S("a"), 1 }, b = { S("b"), 2 };
+	struct store_tag_count	*c;
+	struct store_state	 st;
+	struct store_filter	*f;
+	char			*cause = NULL;
+	size_t			 n;
+
+	s = open_store(e);
+	assert_int_equal(store_tag_add(s, &a, "ai", &cause), 0);
+	assert_int_equal(store_tag_add(s, &a, "policy", &cause), 0);
+	assert_int_equal(store_tag_add(s, &b, "ai", &cause), 0);
+	n = store_tag_counts(s, &c);
+	assert_int_equal(n, 2);
+	assert_string_equal(c[0].tag, "ai");
+	assert_int_equal(c[0].count, 2);
+	assert_int_equal(c[1].count, 1);
+	free(c);
+	assert_int_equal(store_tag_rename(s, "ai", "ml", &cause), 0);
+	store_get(s, &a, &st);
+	assert_int_equal(st.ntags, 2);
+	assert_string_equal(st.tags[0], "ml");
+	/* Bad tags are refused. */
+	assert_int_equal(store_tag_add(s, &a, "two words", &cause), -1);
+	free(cause);
+	assert_int_equal(store_tag_add(s, &a, "-x", &cause), -1);
+	free(cause);
+	assert_int_equal(store_tag_add(s, &a, "untagged", &cause), -1);
+	free(cause);
+	assert_int_equal(store_tag_add(s, &a, "a\033[1m", &cause), -1);
+	free(cause);
+	assert_int_equal(store_tag_add(s, &a, "全角\xe3\x80\x80空白", &cause),
+	    -1);
+	free(cause);
+	/* Filters. */
+	f = store_filter_parse("+ml -policy", &cause);
+	assert_non_null(f);
+	store_get(s, &a, &st);
+	assert_false(store_filter_match(f, st.tags, st.ntags));
+	store_get(s, &b, &st);
+	assert_true(store_filter_match(f, st.tags, st.ntags));
+	store_filter_free(f);
+	f = store_filter_parse("untagged", &cause);
+	assert_false(store_filter_match(f, st.tags, st.ntags));
+	assert_true(store_filter_match(f, NULL, 0));
+	store_filter_free(f);
+	f = store_filter_parse("ml", &cause);
+	assert_true(store_filter_match(f, st.tags, st.ntags));
+	store_filter_free(f);
+	assert_null(store_filter_parse("+a +", &cause));
+	free(cause);
+	close_store(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hash),
+		cmocka_unit_test_setup_teardown(test_round_trip, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_hand_edited, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_broken_file, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_follow_rename, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_tags_api, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
