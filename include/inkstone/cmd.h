@@ -17,6 +17,8 @@ int	cmd_dump(int, char **, const struct globals *);
 /* Tags (src/cmd_tag.c) and highlights export (src/cmd_highlights.c). */
 int	cmd_tag(int, char **, const struct globals *);
 int	cmd_highlights(int, char **, const struct globals *);
+/* check [FILE...]: validate config, theme, state and article files. */
+int	cmd_check(int argc, char **argv, const struct globals *g);
 
 #define EXIT_RUNTIME	1
 #define EXIT_USAGE	2
