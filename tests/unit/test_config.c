@@ -246,7 +246,7 @@ test_unknown_never_crash(void **state)
 		"quick-tags: {[1]: a, x: b, 5: [c]}\n",
 		"entities: [[PERSON], {ORG: 1}, '']\n",
 		"theme: ~\nlibrary:\n",
-		"\xef\xbb\xbf" "theme: bom\n",
+		"\xef\xbb\xbftheme: bom\n",
 		"theme: \"\\u00e9\\u4e2d\"\nlayout:\n",
 		"\"\xe4\xb8\xad\xe6\x96\x87\": 1\n",
 		"theme: \xff\xfe\n",

@@ -165,8 +165,8 @@ test_errors(void **state)
 	static const char *const want[] = {
 		":1:15: normal.fg: unknown colour \"reed\"; did you mean \"red\"?",
 		":1:25: normal.bg: colour 300 is out of range (0 to 255)",
-		":2:1: unknown slot \"list-selectd\"; did you mean "
-		"\"list-selected\"?",
+		(":2:1: unknown slot \"list-selectd\"; did you mean "
+		"\"list-selected\"?"),
 		":3:13: list.fg: \"#12345\" is not a #rrggbb colour",
 		":3:37: list.attrs: unknown attribute \"blink\"",
 		":3:45: list: unknown field \"colour\"",
