@@ -288,26 +288,52 @@ check_all(const struct globals *g)
 	return r;
 }
 
+/* --keys: the key bindings in force, the config applied. */
+static int
+print_keys(const struct globals *g)
+{
+	struct config	  c;
+	char		**errors;
+	size_t		  n;
+	int		  r;
+
+	config_load_default(g->config, &c, &errors, &n);
+	r = report(errors, n);
+	if (r == 0)
+		keys_help(stdout, c.keys);
+	config_free(&c);
+	return r;
+}
+
 int
 cmd_check(int argc, char **argv, const struct globals *g)
 {
-	int	 i, r = 0, files = 0;
+	char	**files;
+	int	  i, n = 0, r = 0, dashdash = 0, keys = 0;
 
+	files = xcalloc((size_t)argc + 1, sizeof *files);
 	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			files = 1;
-			continue;
-		}
-		if (!files && argv[i][0] == '-' && argv[i][1] != '\0') {
+		if (!dashdash && strcmp(argv[i], "--") == 0)
+			dashdash = 1;
+		else if (!dashdash && strcmp(argv[i], "--keys") == 0)
+			keys = 1;
+		else if (!dashdash && argv[i][0] == '-' && argv[i][1] != '\0') {
 			say(stderr, "inkstone: check: unknown option %s",
 			    argv[i]);
-			fputs("usage: inkstone check [FILE...]\n", stderr);
+			fputs("usage: inkstone check [--keys] [FILE...]\n",
+			    stderr);
+			free(files);
 			return EXIT_USAGE;
-		}
-		if (check_file(argv[i], file_kind(argv[i])) != 0)
-			r = -1;
+		} else
+			files[n++] = argv[i];
 	}
-	if (argc == 0 || (argc == 1 && files))
+	if (keys)
+		r = print_keys(g);
+	else if (n == 0)
 		r = check_all(g);
+	for (i = 0; i < n; i++)
+		if (check_file(files[i], file_kind(files[i])) != 0)
+			r = -1;
+	free(files);
 	return r == 0 ? 0 : EXIT_USAGE;
 }

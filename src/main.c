@@ -18,7 +18,7 @@ struct command {
 static const struct command commands[] = {
 	{ "dump", "dump [--width N] FILE...", cmd_dump },
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
-	{ "check", "check [FILE...]", cmd_check },
+	{ "check", "check [--keys] [FILE...]", cmd_check },
 	{ NULL, NULL, NULL }
 };
 

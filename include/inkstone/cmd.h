@@ -17,7 +17,8 @@ int	cmd_dump(int, char **, const struct globals *);
 /* Tags (src/cmd_tag.c) and highlights export (src/cmd_highlights.c). */
 int	cmd_tag(int, char **, const struct globals *);
 int	cmd_highlights(int, char **, const struct globals *);
-/* check [FILE...]: validate config, theme, state and article files. */
+/* check [--keys] [FILE...]: validate config, theme, state and article
+ * files; --keys lists the key bindings in force. */
 int	cmd_check(int argc, char **argv, const struct globals *g);
 
 #define EXIT_RUNTIME	1

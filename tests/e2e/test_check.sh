@@ -73,5 +73,12 @@ awk 'BEGIN { for (i = 0; i < 100000; i++) printf "["; print "" }' >"$T/deep.yaml
 ./inkstone check "$T/deep.yaml" 2>"$T/err"; [ $? -eq 2 ] || fail "deep file accepted"
 grep -q "nested more than" "$T/err" || fail "deep: $(cat "$T/err")"
 
+# --keys: the bindings in force, the config applied.
+./inkstone check --keys >"$T/out" || fail "--keys"
+grep -q "^  S-Tab  *focus-prev " "$T/out" || fail "--keys lacks S-Tab: $(head "$T/out")"
+./inkstone -c $F/good.yaml check --keys >"$T/out" || fail "--keys with good.yaml"
+grep -q "^  C-c  *quit " "$T/out" || fail "--keys lacks the config's C-c"
+./inkstone -c $F/bad-enum.yaml check --keys >/dev/null 2>&1; [ $? -eq 2 ] || fail "--keys with a bad config: want exit 2"
+
 ./inkstone --help | grep -q "layout.sidebar-width" || fail "--help lacks the options table"
 pass

@@ -1,7 +1,8 @@
 /* libFuzzer target for the config loader: any bytes, never a crash, a
  * leak or a message that could drive the terminal.  Build:
  * clang -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz/fuzz_config.c
- *     src/config.c src/keys.c src/ynode.c src/util.c -lyaml -lunistring
+ *     src/config.c src/options.c src/keys.c src/ynode.c src/util.c
+ *     -lyaml -lunistring
  * Seeds: tests/fixtures/config/. */
 #include <stddef.h>
 #include <stdint.h>
