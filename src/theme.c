@@ -529,6 +529,11 @@ theme_load(const char *name, int ncolours, struct theme *t, char ***errors,
 	*nerrors = 0;
 	theme_fallback(t);
 	t->name = xstrdup(name);
+	/* default is drawn in the 256-colour palette's greys and blues,
+	 * which fold into black and white on fewer colours: there the
+	 * sixteen-colour theme stands in for it. */
+	if (strcmp(name, "default") == 0 && ncolours >= 8 && ncolours < 256)
+		name = "sixteen";
 	if ((path = theme_find(name)) == NULL) {
 		ynode_error_take(errors, nerrors, xasprintf("theme \"%s\": not "
 		    "found in the user's or the installed themes", name));

@@ -100,7 +100,8 @@ char		*theme_find(const char *name);
 const char	*theme_choose(const char *cli, const char *cfg);
 
 /* Loads theme name (see theme_find) for a terminal of ncolours colours
- * (0 or 1: attributes only).  Returns 0 with *t filled (free with
+ * (0 or 1: attributes only; "default" on 8 to 255 colours loads
+ * "sixteen").  Returns 0 with *t filled (free with
  * theme_free), or -1 with *errors (allocated, free each and the array)
  * holding *nerrors messages; t is then filled with the built-in fallback
  * (attributes only), so a caller can still draw. */
