@@ -11,6 +11,7 @@
 #include "inkstone/article.h"
 #include "inkstone/cmd.h"
 #include "inkstone/config.h"
+#include "inkstone/entity.h"
 #include "inkstone/theme.h"
 #include "inkstone/util.h"
 #include "ynode.h"
@@ -118,12 +119,15 @@ check_theme(const char *name)
 	return report(errors, n);
 }
 
-/* The store owns the schema of the state files; here they only need to
- * be YAML with a mapping at the top (or empty). */
+/* The store owns the schema of tags.yaml and highlights.yaml; here they
+ * need to be YAML with a mapping at the top (or empty).  entities.yaml is
+ * then read as the user's gazetteer, which checks its entries. */
 static int
 check_state(const char *path)
 {
+	struct entity_db *db;
 	struct ynode	*root;
+	const char	*base = strrchr(path, '/');
 	char		*buf, *cause;
 	size_t		 len;
 
@@ -146,6 +150,15 @@ check_state(const char *path)
 		return -1;
 	}
 	ynode_free(root);
+	base = base != NULL ? base + 1 : path;
+	if (strcmp(base, "entities.yaml") == 0) {
+		if ((db = entity_db_load(NULL, path, &cause)) == NULL) {
+			say(stderr, "%s", cause);
+			free(cause);
+			return -1;
+		}
+		entity_db_free(db);
+	}
 	return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "inkstone/config.h"
+#include "inkstone/store.h"
 #include "inkstone/util.h"
 #include "ynode.h"
 
@@ -79,17 +80,6 @@ bad_conversion(const char *f, int *len)
 	return NULL;
 }
 
-static int
-tag_ok(const char *s)
-{
-	if (*s == '\0' || *s == '+' || *s == '-')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (*s == ' ' || *s == '\t' || *s == ',')
-			return 0;
-	return 1;
-}
-
 static void
 set_quick_tags(struct load *l, const struct config_option *o,
     const struct ynode *v)
@@ -128,12 +118,17 @@ set_quick_tags(struct load *l, const struct config_option *o,
 			continue;
 		}
 		seen[i - 1] = key;
-		if (val->type != YNODE_SCALAR || is_null(val) ||
-		    !tag_ok(val->value)) {
+		if (val->type != YNODE_SCALAR || is_null(val)) {
 			d = describe(val);
 			ynode_error(l->errors, l->nerrors, l->file, val,
-			    "%s: expected a tag (a word without spaces or "
-			    "commas), got %s", o->name, d);
+			    "%s: expected a tag, got %s", o->name, d);
+			free(d);
+			continue;
+		}
+		/* The store's rule, so a quick tag is one it can save. */
+		if (store_tag_valid(val->value, &d) != 0) {
+			ynode_error(l->errors, l->nerrors, l->file, val,
+			    "%s: %s", o->name, d);
 			free(d);
 			continue;
 		}

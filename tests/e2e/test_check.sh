@@ -46,6 +46,12 @@ printf 'theme: "\\e]0;owned\\a\\e[2J"\nlayout: {list-height: "\\e[31m"}\n' >"$T/
 ./inkstone check "$T/esc.yaml" 2>"$T/err"; [ $? -eq 2 ] || fail "escape config accepted"
 no_controls "$T/err" "check of a config with escapes"
 
+# entities.yaml is read as a gazetteer, which checks its entries.
+./inkstone check data/entities.yaml >/dev/null 2>"$T/err" || fail "shipped gazetteer: $(cat "$T/err")"
+./inkstone check $F/state/entities.yaml >/dev/null 2>"$T/err"
+[ $? -eq 2 ] || fail "bad entities.yaml accepted"
+grep -q "^$F/state/entities.yaml:3:" "$T/err" || fail "entities: $(cat "$T/err")"
+
 # Unknown kinds and options.
 ./inkstone check "$T/x.json" 2>/dev/null; [ $? -eq 2 ] || fail "x.json: want exit 2"
 ./inkstone check --bogus 2>/dev/null; [ $? -eq 2 ] || fail "--bogus: want exit 2"
