@@ -95,14 +95,42 @@ report(char **errors, size_t nerrors)
 	return nerrors == 0 ? 0 : -1;
 }
 
+/* Reports that the theme a config names is missing, at the theme: line. */
+static void
+theme_missing(const char *path, const char *name, char ***errors,
+    size_t *n)
+{
+	struct ynode	*root = NULL, *at = NULL;
+	char		*buf, *cause = NULL;
+	size_t		 len, k;
+
+	if ((buf = util_read_file(path, 0, &len, &cause)) != NULL &&
+	    ynode_parse(path, buf, len, &root, &cause) == 0 &&
+	    root != NULL && root->type == YNODE_MAP)
+		for (k = 0; k + 1 < root->n; k += 2)
+			if (root->items[k]->type == YNODE_SCALAR &&
+			    strcmp(root->items[k]->value, "theme") == 0)
+				at = root->items[k + 1];
+	ynode_error(errors, n, path, at, "theme \"%s\": not found in the "
+	    "user's or the installed themes", name);
+	ynode_free(root);
+	free(cause);
+	free(buf);
+}
+
 static int
 check_config(const char *path)
 {
 	struct config	  c;
-	char		**errors;
+	char		**errors, *found;
 	size_t		  n;
 
 	config_load(path, &c, &errors, &n);
+	/* A theme that cannot be found is an error here, at its place. */
+	if (n == 0 && (found = theme_find(c.theme)) == NULL)
+		theme_missing(path, c.theme, &errors, &n);
+	else if (n == 0)
+		free(found);
 	config_free(&c);
 	return report(errors, n);
 }

@@ -21,6 +21,11 @@ grep -q "^$F/bad-many.yaml:8:5: keys.list: duplicate binding for j" "$T/err" ||
 	fail "duplicate binding: $(cat "$T/err")"
 [ "$(cksum <$F/bad-many.yaml)" = "$sum" ] || fail "config file changed"
 
+# A config naming a theme that cannot be found: an error at its place.
+printf 'layout: {list-height: 5}\ntheme: drak\n' >"$T/drak.yaml"
+./inkstone check "$T/drak.yaml" 2>"$T/err" >/dev/null; [ $? -eq 2 ] || fail "missing theme in config accepted"
+grep -q "drak.yaml:2:8: theme \"drak\": not found" "$T/err" || fail "missing theme: $(cat "$T/err")"
+
 # Every shipped theme passes; a broken one gives every error.
 ./inkstone check themes/*.yaml >"$T/out" 2>"$T/err" || fail "shipped themes: $(cat "$T/err")"
 [ "$(grep -c ': ok (theme)$' "$T/out")" -eq "$(ls themes/*.yaml | wc -l)" ] || fail "themes: $(cat "$T/out")"
