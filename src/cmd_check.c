@@ -284,10 +284,11 @@ check_all(const struct globals *g)
 	char		**errors, *p, *dir, *share;
 	const char	 *name;
 	size_t		  n, i;
-	int		  r = 0;
+	int		  r = 0, checked = 0;
 
 	p = g->config != NULL ? xstrdup(g->config) : config_default_path();
 	if (g->config != NULL || access(p, F_OK) == 0 || errno != ENOENT) {
+		checked = 1;
 		if (check_file(p, KIND_CONFIG) != 0)
 			r = -1;
 	} else
@@ -304,19 +305,22 @@ check_all(const struct globals *g)
 			r = -1;
 		free(share);
 	}
-	/* The theme chosen may be a file elsewhere, or missing. */
+	/* The theme chosen may be a file elsewhere, or missing (the
+	 * config's own was checked with the config). */
 	config_load_default(g->config, &c, &errors, &n);
 	config_errors_free(errors, n);
 	name = theme_choose(g->theme, c.theme);
-	if (strchr(name, '/') != NULL || ends_with(name, ".yaml")) {
-		if (check_file(name, KIND_THEME) != 0)
+	if (name != c.theme || !checked) {
+		if (strchr(name, '/') != NULL || ends_with(name, ".yaml")) {
+			if (check_file(name, KIND_THEME) != 0)
+				r = -1;
+		} else if ((p = theme_find(name)) == NULL) {
+			say(stderr, "inkstone: theme \"%s\": not found in the "
+			    "user's or the installed themes", name);
 			r = -1;
-	} else if ((p = theme_find(name)) == NULL) {
-		say(stderr, "inkstone: theme \"%s\": not found in the user's "
-		    "or the installed themes", name);
-		r = -1;
-	} else
-		free(p);
+		} else
+			free(p);
+	}
 	config_free(&c);
 	dir = g->data_dir != NULL ? xstrdup(g->data_dir) : util_data_dir();
 	for (i = 0; i < sizeof state_files / sizeof state_files[0]; i++) {
