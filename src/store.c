@@ -570,6 +570,34 @@ store_end(struct store *s, char **cause)
 	return s->batch > 0 ? 0 : store_flush(s, cause);
 }
 
+int
+store_check_file(const char *path, enum store_file kind, char **cause)
+{
+	struct ynode	 *root;
+	struct sentry	**e;
+	struct stat	  st;
+	char		 *buf;
+	size_t		  len, n, i;
+	int		  r;
+
+	if (stat(path, &st) == -1 && errno == ENOENT)
+		return 0;
+	if ((buf = util_read_file(path, STORE_MAX_FILE, &len, cause)) == NULL)
+		return -1;
+	r = ytree_parse(path, buf, len, &root, cause);
+	free(buf);
+	if (r == -1)
+		return -1;
+	r = sentry_from_tree(kind, path, root, NULL, 0, &e, &n, cause);
+	ytree_free(root);
+	if (r == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		sentry_free(e[i]);
+	free(e);
+	return 0;
+}
+
 const char *
 store_problem(const struct store *s, enum store_file f)
 {

@@ -102,6 +102,12 @@ int		 store_flush(struct store *s, char **cause);
  * writable.  Owned by the store. */
 const char	*store_problem(const struct store *s, enum store_file f);
 
+/* Checks a state file without opening a store (for `inkstone check`):
+ * reads path as state file f.  Returns 0, or -1 with *cause set
+ * ("file:line:col: message", allocated).  A missing file is fine. */
+int		 store_check_file(const char *path, enum store_file f,
+		    char **cause);
+
 /* The full path of state file f.  Owned by the store. */
 const char	*store_path(const struct store *s, enum store_file f);
 

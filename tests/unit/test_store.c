@@ -296,8 +296,13 @@ test_broken_file(void **state)
 	assert_string_equal(t, "x.txt:\n  hash: '0000000000000001'\n"
 	    "  tags: [a, b, c]\n");
 	free(t);
-	/* Schema errors are positioned too. */
+	/* Schema errors are positioned too, and store_check_file says the
+	 * same without a store. */
 	put(tags, "x.txt:\n  tags: {a: 1}\n");
+	assert_int_equal(store_check_file(tags, STORE_TAGS, &cause), -1);
+	assert_non_null(strstr(cause, "tags.yaml:2:9: tags: expected a list"));
+	free(cause);
+	assert_int_equal(store_check_file(tags, STORE_HIGHLIGHTS, &cause), 0);
 	s = open_store(e);
 	assert_non_null(strstr(store_problem(s, STORE_TAGS),
 	    "tags.yaml:2:9: tags: expected a list"));
