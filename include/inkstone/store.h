@@ -84,9 +84,10 @@ struct store_tag_count {
 /* Opens the store in data_dir (NULL: util_data_dir()), creating the folder
  * if needed, for the library rooted at library (NULL: store_library_default
  * ()).  Takes the lock, removes leftover temp files (*.tmp.*), reads both
- * files, releases the lock.  A file that cannot be parsed does not fail the
- * open (see store_problem).  Returns NULL with *cause set (allocated) when
- * the folder or the lock file cannot be made.  Free with store_close. */
+ * files, releases the lock.  Never fails: a file that cannot be parsed,
+ * or a folder that cannot be made or written, leaves the files concerned
+ * read-only (see store_problem).  cause is kept for callers' symmetry and
+ * is never set.  Free with store_close. */
 struct store	*store_open(const char *data_dir, const char *library,
 		    char **cause);
 

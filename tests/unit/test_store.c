@@ -488,6 +488,31 @@ test_two_instances(void **state)
 	close_store(s1);
 }
 
+static void
+test_unwritable_folder(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s;
+	struct store_article	 a = { S("a.txt"), 0 };
+	char			*file, *bad, *cause = NULL;
+
+	/* A data folder that cannot be made: the store opens read-only and
+	 * says why; changes are refused, nothing crashes. */
+	file = util_path_join(e->dir, "plain-file");
+	put(file, "x");
+	bad = util_path_join(file, "data");
+	s = store_open(bad, e->lib, &cause);
+	assert_non_null(s);
+	assert_non_null(strstr(store_problem(s, STORE_TAGS), "read-only"));
+	assert_non_null(strstr(store_problem(s, STORE_HIGHLIGHTS), "plain-file"));
+	assert_int_equal(store_tag_add(s, &a, "t", &cause), -1);
+	assert_non_null(strstr(cause, "read-only"));
+	free(cause);
+	close_store(s);
+	free(bad);
+	free(file);
+}
+
 int
 main(void)
 {
@@ -504,6 +529,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tags_api, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_two_instances, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unwritable_folder, setup,
 		    teardown),
 	};
 
