@@ -320,6 +320,8 @@ store_tag_rename(struct store *s, const char *from, const char *to,
 
 	if (store_tag_valid(to, cause) == -1)
 		return -1;
+	if (strcmp(from, to) == 0)
+		return 0;
 	if (f->problem != NULL) {
 		*cause = xstrdup(f->problem);
 		return -1;

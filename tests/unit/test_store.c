@@ -417,6 +417,9 @@ test_tags_api(void **state)
 	assert_int_equal(c[0].count, 2);
 	assert_int_equal(c[1].count, 1);
 	free(c);
+	assert_int_equal(store_tag_rename(s, "ai", "ai", &cause), 0);
+	store_get(s, &b, &st);
+	assert_int_equal(st.ntags, 1);
 	assert_int_equal(store_tag_rename(s, "ai", "ml", &cause), 0);
 	store_get(s, &a, &st);
 	assert_int_equal(st.ntags, 2);
