@@ -14,6 +14,7 @@ struct globals {
 };
 
 int	cmd_dump(int, char **, const struct globals *);
+int	cmd_list(int, char **, const struct globals *);
 /* Tags (src/cmd_tag.c) and highlights export (src/cmd_highlights.c). */
 int	cmd_tag(int, char **, const struct globals *);
 int	cmd_highlights(int, char **, const struct globals *);

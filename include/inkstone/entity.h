@@ -1,0 +1,83 @@
+/* entity: named entities in article text.  Rules (capitalised sequences,
+ * corporate suffixes, titles and roles, organisation patterns, datelines,
+ * acronyms and CJK names given in parentheses, money/percent/date patterns)
+ * plus a YAML gazetteer shipped with the program and one the user extends.
+ * Works on paragraphs, so it does not depend on the article parser.  No
+ * curses. */
+#ifndef INKSTONE_ENTITY_H
+#define INKSTONE_ENTITY_H
+
+#include <stddef.h>
+
+/* The order here is the order entities are listed in. */
+enum entity_type {
+	ENTITY_PERSON,
+	ENTITY_ORG,
+	ENTITY_PLACE,
+	ENTITY_MONEY,
+	ENTITY_PERCENT,
+	ENTITY_DATE,
+	ENTITY_NTYPES
+};
+
+/* One mention: bytes [start, end) of paragraph para's text. */
+struct entity_span {
+	size_t	para;
+	size_t	start;
+	size_t	end;
+};
+
+struct entity {
+	char			*name;		/* canonical name */
+	enum entity_type	 type;
+	char			**aliases;	/* other surface forms met in the
+						   text (CJK and acronyms
+						   included), first seen first */
+	size_t			 naliases;
+	struct entity_span	*spans;		/* in text order; nspans is
+						   the mention count */
+	size_t			 nspans;
+};
+
+/* Sorted by type, then mentions (most first), then name. */
+struct entity_set {
+	struct entity	*v;
+	size_t		 n;
+};
+
+struct entity_db;
+
+/* Loads the gazetteer: the shipped file, then the user's file on top of it
+ * (user entries win: same name replaces type and adds aliases; an alias the
+ * user gives moves to the user's entity; the user's ignore list removes
+ * names).  Either path may be NULL, and a user path that does not exist is
+ * fine.  Returns a database the caller frees with entity_db_free(), or NULL
+ * with *cause set (allocated, "file:line:col: message"). */
+struct entity_db	*entity_db_load(const char *shipped, const char *user,
+			    char **cause);
+void			 entity_db_free(struct entity_db *db);
+
+/* Number of gazetteer entities (after merging and ignores). */
+size_t			 entity_db_count(const struct entity_db *db);
+
+/* Extracts entities from npara paragraphs (paras[i] holds lens[i] bytes of
+ * valid UTF-8, NUL not required).  db must not be NULL (load with both paths
+ * NULL for the rules alone).  Never fails; returns a set the caller frees
+ * with entity_set_free().  The set holds copies: the paragraphs may be freed
+ * afterwards.  Safe to call from several threads on one db. */
+struct entity_set	*entity_extract(const struct entity_db *db,
+			    const char *const *paras, const size_t *lens,
+			    size_t npara);
+void			 entity_set_free(struct entity_set *set);
+
+/* Finds an entity of the set by name or alias (exact bytes); NULL if none.
+ * The pointer lives as long as the set. */
+const struct entity	*entity_set_find(const struct entity_set *set,
+			    const char *name);
+
+/* "PERSON", "ORG", "PLACE", "MONEY", "PERCENT", "DATE" (static). */
+const char		*entity_type_name(enum entity_type type);
+/* The type for such a name (case-insensitive), or -1. */
+int			 entity_type_parse(const char *name);
+
+#endif

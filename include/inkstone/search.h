@@ -1,0 +1,40 @@
+/* search: finding a string in article text the way a reader expects:
+ * case-insensitive for scripts with case (Unicode full case folding, so
+ * "STRASSE" finds "Straße"), exact for CJK.  Works on whole paragraphs,
+ * so a match that the wrapper splits over two lines is still found.
+ * Matches are byte spans of the original text.  No curses. */
+#ifndef INKSTONE_SEARCH_H
+#define INKSTONE_SEARCH_H
+
+#include <stddef.h>
+
+struct search;
+
+struct search_span {
+	size_t	start;	/* first byte of the match */
+	size_t	end;	/* one past its last byte */
+};
+
+struct search_spans {
+	struct search_span	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/* Compiles the valid UTF-8 needle.  Returns NULL if it folds to nothing
+ * (empty).  Free with search_free(). */
+struct search	*search_new(const char *needle);
+void		 search_free(struct search *s);
+
+/* Appends every non-overlapping match in the valid UTF-8 text s[0..len)
+ * to out, in order.  Returns how many were appended. */
+size_t		 search_find(const struct search *s, const char *text,
+		    size_t len, struct search_spans *out);
+
+/* 1 if text s[0..len) holds a match, else 0. */
+int		 search_contains(const struct search *s, const char *text,
+		    size_t len);
+
+void		 search_spans_free(struct search_spans *out);
+
+#endif

@@ -1,0 +1,591 @@
+/* gazetteer: the entity database, loaded from the shipped entities.yaml and
+ * the user's, and the lookup of its names in text. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "inkstone/entity.h"
+#include "inkstone/util.h"
+#include "entity_priv.h"
+
+/* Limits on a gazetteer file: its size, nesting and node count. */
+#define GZ_MAX_BYTES	(8u << 20)
+#define GZ_MAX_DEPTH	8
+#define GZ_MAX_NODES	400000
+
+/* ---- small shared helpers ---- */
+
+static uint32_t
+hash_bytes(const char *k, size_t len)
+{
+	uint32_t h = 2166136261u;
+
+	while (len-- > 0)
+		h = (h ^ (unsigned char)*k++) * 16777619u;
+	return h;
+}
+
+static void
+strmap_grow(struct strmap *m)
+{
+	struct strmap_slot	*old = m->slots, *s;
+	size_t			 oldcap = m->cap, i, j;
+
+	m->cap = oldcap ? oldcap * 2 : 64;
+	m->slots = xcalloc(m->cap, sizeof *m->slots);
+	for (i = 0; i < oldcap; i++) {
+		if (old[i].key == NULL)
+			continue;
+		j = old[i].hash & (m->cap - 1);
+		while (m->slots[j].key != NULL)
+			j = (j + 1) & (m->cap - 1);
+		m->slots[j] = old[i];
+	}
+	free(old);
+	(void)s;
+}
+
+static struct strmap_slot *
+strmap_slot(const struct strmap *m, const char *k, size_t len, uint32_t h)
+{
+	size_t j;
+
+	j = h & (m->cap - 1);
+	while (m->slots[j].key != NULL) {
+		if (m->slots[j].hash == h && m->slots[j].len == len &&
+		    memcmp(m->slots[j].key, k, len) == 0)
+			return &m->slots[j];
+		j = (j + 1) & (m->cap - 1);
+	}
+	return &m->slots[j];
+}
+
+void
+strmap_put(struct strmap *m, const char *k, size_t len, int val)
+{
+	struct strmap_slot	*s;
+	uint32_t		 h = hash_bytes(k, len);
+
+	if ((m->n + 1) * 2 > m->cap)
+		strmap_grow(m);
+	s = strmap_slot(m, k, len, h);
+	if (s->key == NULL) {
+		s->key = xstrndup(k, len);
+		s->len = len;
+		s->hash = h;
+		m->n++;
+	}
+	s->val = val;
+}
+
+int *
+strmap_get(const struct strmap *m, const char *k, size_t len)
+{
+	struct strmap_slot *s;
+
+	if (m->n == 0)
+		return NULL;
+	s = strmap_slot(m, k, len, hash_bytes(k, len));
+	return s->key != NULL ? &s->val : NULL;
+}
+
+void
+strmap_free(struct strmap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->cap; i++)
+		free(m->slots[i].key);
+	free(m->slots);
+	memset(m, 0, sizeof *m);
+}
+
+size_t
+entity_u8len(unsigned char c)
+{
+	if (c < 0xc0)
+		return 1;
+	if (c < 0xe0)
+		return 2;
+	if (c < 0xf0)
+		return 3;
+	return 4;
+}
+
+uint32_t
+entity_u8dec(const char *s, size_t len, size_t *n)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 k = entity_u8len(u[0]), i;
+	uint32_t		 c;
+
+	if (k > len || u[0] < 0xc0) {
+		*n = 1;
+		return u[0] < 0x80 ? u[0] : 0xfffd;
+	}
+	c = u[0] & (0x7f >> k);
+	for (i = 1; i < k; i++) {
+		if ((u[i] & 0xc0) != 0x80) {
+			*n = 1;
+			return 0xfffd;
+		}
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	*n = k;
+	return c;
+}
+
+int
+entity_is_cjk(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30ff) ||	/* kana */
+	    (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) ||
+	    (c >= 0xac00 && c <= 0xd7af) ||	/* hangul */
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2fa1f) ||
+	    c == 0x3005 || c == 0x30fc;		/* 々 ー */
+}
+
+static int
+is_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9');
+}
+
+size_t
+entity_first_unit(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	if (len == 0)
+		return 0;
+	if (!is_alnum((unsigned char)s[0])) {
+		n = entity_u8len((unsigned char)s[0]);
+		return n > len ? len : n;
+	}
+	while (n < len && is_alnum((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
+size_t
+ext_gz_match(const struct entity_db *db, const char *p, size_t len, int *ent)
+{
+	const struct gz_bucket	*b;
+	const struct gz_form	*f;
+	size_t			 u, i;
+	int			*v;
+
+	u = entity_first_unit(p, len);
+	if (u == 0 || (v = strmap_get(&db->first, p, u)) == NULL)
+		return 0;
+	b = &db->buckets[*v];
+	for (i = 0; i < b->n; i++) {
+		f = &b->v[i];
+		if (f->len > len || memcmp(f->s, p, f->len) != 0)
+			continue;
+		/* An ASCII form must end on a word boundary ("Intel" is not
+		 * in "Intelligence"); CJK has no spaces to wait for. */
+		if (f->len < len && is_alnum((unsigned char)p[f->len]) &&
+		    is_alnum((unsigned char)f->s[f->len - 1]))
+			continue;
+		*ent = f->ent;
+		return f->len;
+	}
+	return 0;
+}
+
+/* ---- YAML: a small tree with limits, built from libyaml events ---- */
+
+struct node {
+	int		 kind;		/* 0 scalar, 1 sequence, 2 mapping */
+	char		*val;
+	size_t		 line, col;
+	struct node	**kids;		/* mapping: key, value, key, ... */
+	size_t		 nkids;
+};
+
+static void
+node_free(struct node *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	for (i = 0; i < n->nkids; i++)
+		node_free(n->kids[i]);
+	free(n->kids);
+	free(n->val);
+	free(n);
+}
+
+static struct node *
+yaml_tree(const char *file, const char *buf, size_t len, char **cause)
+{
+	yaml_parser_t	 p;
+	yaml_event_t	 ev;
+	struct node	*stack[GZ_MAX_DEPTH + 1], *root = NULL, *n;
+	size_t		 depth = 0, count = 0;
+	int		 done = 0;
+
+	yaml_parser_initialize(&p);
+	yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+	while (!done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			*cause = xasprintf("%s:%zu:%zu: %s", file,
+			    p.problem_mark.line + 1, p.problem_mark.column + 1,
+			    p.problem != NULL ? p.problem : "bad YAML");
+			goto fail;
+		}
+		n = NULL;
+		switch (ev.type) {
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		case YAML_ALIAS_EVENT:
+			*cause = xasprintf("%s:%zu:%zu: aliases are not "
+			    "allowed here", file, ev.start_mark.line + 1,
+			    ev.start_mark.column + 1);
+			yaml_event_delete(&ev);
+			goto fail;
+		case YAML_SCALAR_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++count > GZ_MAX_NODES || (depth == GZ_MAX_DEPTH &&
+			    ev.type != YAML_SCALAR_EVENT)) {
+				*cause = xasprintf("%s:%zu:%zu: too deep or "
+				    "too large", file, ev.start_mark.line + 1,
+				    ev.start_mark.column + 1);
+				yaml_event_delete(&ev);
+				goto fail;
+			}
+			n = xcalloc(1, sizeof *n);
+			n->line = ev.start_mark.line + 1;
+			n->col = ev.start_mark.column + 1;
+			if (ev.type == YAML_SCALAR_EVENT)
+				n->val = xstrndup((const char *)
+				    ev.data.scalar.value, ev.data.scalar.length);
+			else
+				n->kind = ev.type == YAML_SEQUENCE_START_EVENT ?
+				    1 : 2;
+			if (depth == 0) {
+				if (root != NULL) {
+					node_free(n);
+					*cause = xasprintf("%s:%zu:%zu: only "
+					    "one document is allowed", file,
+					    ev.start_mark.line + 1,
+					    ev.start_mark.column + 1);
+					yaml_event_delete(&ev);
+					goto fail;
+				}
+				root = n;
+			} else {
+				struct node *up = stack[depth - 1];
+
+				up->kids = xreallocarray(up->kids,
+				    up->nkids + 1, sizeof *up->kids);
+				up->kids[up->nkids++] = n;
+			}
+			if (n->kind != 0)
+				stack[depth++] = n;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		default:
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return root;
+fail:
+	yaml_parser_delete(&p);
+	node_free(root);
+	return NULL;
+}
+
+/* ---- the gazetteer ---- */
+
+static int
+find_entity(struct entity_db *db, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < db->nents; i++)
+		if (strcmp(db->ents[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+static void
+add_alias(struct gz_entity *e, const char *a)
+{
+	size_t i;
+
+	if (strcmp(e->name, a) == 0)
+		return;
+	for (i = 0; i < e->naliases; i++)
+		if (strcmp(e->aliases[i], a) == 0)
+			return;
+	e->aliases = xreallocarray(e->aliases, e->naliases + 1,
+	    sizeof *e->aliases);
+	e->aliases[e->naliases++] = xstrdup(a);
+}
+
+static char *
+bad(const char *file, const struct node *n, const char *what)
+{
+	return xasprintf("%s:%zu:%zu: %s", file, n->line, n->col, what);
+}
+
+static int
+load_entity(struct entity_db *db, const char *file, const struct node *m,
+    int user, char **cause)
+{
+	const struct node	*k, *v, *name = NULL, *type = NULL, *al = NULL;
+	struct gz_entity	*e;
+	size_t			 i;
+	int			 t, idx;
+
+	if (m->kind != 2) {
+		*cause = bad(file, m, "an entity must be a mapping "
+		    "(name, type, aliases)");
+		return -1;
+	}
+	for (i = 0; i + 1 < m->nkids; i += 2) {
+		k = m->kids[i];
+		v = m->kids[i + 1];
+		if (k->kind == 0 && strcmp(k->val, "name") == 0)
+			name = v;
+		else if (k->kind == 0 && strcmp(k->val, "type") == 0)
+			type = v;
+		else if (k->kind == 0 && strcmp(k->val, "aliases") == 0)
+			al = v;
+		else {
+			*cause = xasprintf("%s:%zu:%zu: unknown key \"%s\"",
+			    file, k->line, k->col, k->kind == 0 ? k->val : "?");
+			return -1;
+		}
+	}
+	if (name == NULL || name->kind != 0 || *name->val == '\0') {
+		*cause = bad(file, name ? name : m, "an entity needs a name");
+		return -1;
+	}
+	if (type == NULL || type->kind != 0 ||
+	    (t = entity_type_parse(type->val)) == -1) {
+		*cause = bad(file, type ? type : m, "type must be PERSON, ORG, "
+		    "PLACE, MONEY, PERCENT or DATE");
+		return -1;
+	}
+	if (al != NULL && al->kind != 1) {
+		*cause = bad(file, al, "aliases must be a list");
+		return -1;
+	}
+	idx = find_entity(db, name->val);
+	if (idx == -1) {
+		db->ents = xreallocarray(db->ents, db->nents + 1,
+		    sizeof *db->ents);
+		idx = (int)db->nents++;
+		memset(&db->ents[idx], 0, sizeof db->ents[idx]);
+		db->ents[idx].name = xstrdup(name->val);
+	}
+	e = &db->ents[idx];
+	e->type = (enum entity_type)t;
+	e->user = user;
+	for (i = 0; al != NULL && i < al->nkids; i++) {
+		if (al->kids[i]->kind != 0 || *al->kids[i]->val == '\0') {
+			*cause = bad(file, al->kids[i], "an alias must be a "
+			    "non-empty string");
+			return -1;
+		}
+		add_alias(e, al->kids[i]->val);
+	}
+	return 0;
+}
+
+static int
+load_file(struct entity_db *db, const char *file, int user, char **cause)
+{
+	struct node	*root, *k, *v;
+	char		*buf, *err = NULL;
+	size_t		 len, i, j;
+	int		 r = 0;
+
+	buf = util_read_file(file, GZ_MAX_BYTES, &len, &err);
+	if (buf == NULL) {
+		if (user && strstr(err, strerror(ENOENT)) != NULL) {
+			free(err);
+			return 0;
+		}
+		*cause = err;
+		return -1;
+	}
+	root = yaml_tree(file, buf, len, cause);
+	free(buf);
+	if (root == NULL)
+		return *cause != NULL ? -1 : 0;	/* empty file: nothing */
+	if (root->kind != 2) {
+		*cause = bad(file, root, "expected a mapping with \"entities\" "
+		    "and \"ignore\"");
+		node_free(root);
+		return -1;
+	}
+	for (i = 0; r == 0 && i + 1 < root->nkids; i += 2) {
+		k = root->kids[i];
+		v = root->kids[i + 1];
+		if (k->kind == 0 && strcmp(k->val, "entities") == 0) {
+			if (v->kind == 0 && *v->val == '\0')
+				continue;
+			if (v->kind != 1) {
+				*cause = bad(file, v, "entities must be a list");
+				r = -1;
+			}
+			for (j = 0; r == 0 && j < v->nkids; j++)
+				r = load_entity(db, file, v->kids[j], user,
+				    cause);
+		} else if (k->kind == 0 && strcmp(k->val, "ignore") == 0) {
+			if (v->kind == 0 && *v->val == '\0')
+				continue;
+			if (v->kind != 1) {
+				*cause = bad(file, v, "ignore must be a list");
+				r = -1;
+			}
+			for (j = 0; r == 0 && j < v->nkids; j++) {
+				if (v->kids[j]->kind != 0) {
+					*cause = bad(file, v->kids[j],
+					    "ignore holds names");
+					r = -1;
+				} else
+					strmap_put(&db->ignore, v->kids[j]->val,
+					    strlen(v->kids[j]->val), 1);
+			}
+		} else {
+			*cause = xasprintf("%s:%zu:%zu: unknown key \"%s\"",
+			    file, k->line, k->col, k->kind == 0 ? k->val : "?");
+			r = -1;
+		}
+	}
+	node_free(root);
+	return r;
+}
+
+static int
+form_cmp(const void *a, const void *b)
+{
+	const struct gz_form *x = a, *y = b;
+
+	if (x->len != y->len)
+		return x->len > y->len ? -1 : 1;
+	return strcmp(x->s, y->s);
+}
+
+static void
+index_form(struct entity_db *db, const char *s, int ent)
+{
+	struct gz_bucket	*b;
+	size_t			 len = strlen(s), u = entity_first_unit(s, len);
+	int			*v;
+
+	if (u == 0 || strmap_get(&db->ignore, s, len) != NULL)
+		return;
+	if ((v = strmap_get(&db->first, s, u)) == NULL) {
+		db->buckets = xreallocarray(db->buckets, db->nbuckets + 1,
+		    sizeof *db->buckets);
+		memset(&db->buckets[db->nbuckets], 0, sizeof *db->buckets);
+		strmap_put(&db->first, s, u, (int)db->nbuckets);
+		b = &db->buckets[db->nbuckets++];
+	} else
+		b = &db->buckets[*v];
+	b->v = xreallocarray(b->v, b->n + 1, sizeof *b->v);
+	b->v[b->n].s = s;
+	b->v[b->n].len = len;
+	b->v[b->n].ent = ent;
+	b->n++;
+}
+
+/* A form claimed by several entities goes to the user's, else to the first
+ * that names it. */
+static void
+build_index(struct entity_db *db)
+{
+	struct strmap	 owner = { 0 };
+	size_t		 i, j;
+	int		*o;
+
+	for (i = 0; i < db->nents; i++) {
+		struct gz_entity *e = &db->ents[i];
+
+		for (j = 0; j <= e->naliases; j++) {
+			const char *s = j == 0 ? e->name : e->aliases[j - 1];
+
+			o = strmap_get(&owner, s, strlen(s));
+			if (o == NULL || (e->user && !db->ents[*o].user))
+				strmap_put(&owner, s, strlen(s), (int)i);
+		}
+	}
+	for (i = 0; i < owner.cap; i++)
+		if (owner.slots[i].key != NULL) {
+			struct gz_entity *e = &db->ents[owner.slots[i].val];
+			const char *s = NULL;
+
+			if (strcmp(e->name, owner.slots[i].key) == 0)
+				s = e->name;
+			for (j = 0; s == NULL && j < e->naliases; j++)
+				if (strcmp(e->aliases[j],
+				    owner.slots[i].key) == 0)
+					s = e->aliases[j];
+			index_form(db, s, owner.slots[i].val);
+		}
+	strmap_free(&owner);
+	for (i = 0; i < db->nbuckets; i++)
+		qsort(db->buckets[i].v, db->buckets[i].n,
+		    sizeof *db->buckets[i].v, form_cmp);
+}
+
+struct entity_db *
+entity_db_load(const char *shipped, const char *user, char **cause)
+{
+	struct entity_db *db = xcalloc(1, sizeof *db);
+
+	*cause = NULL;
+	entity_words_init(db);
+	if ((shipped != NULL && load_file(db, shipped, 0, cause) == -1) ||
+	    (user != NULL && load_file(db, user, 1, cause) == -1)) {
+		entity_db_free(db);
+		return NULL;
+	}
+	build_index(db);
+	return db;
+}
+
+size_t
+entity_db_count(const struct entity_db *db)
+{
+	return db->nents;
+}
+
+void
+entity_db_free(struct entity_db *db)
+{
+	size_t i, j;
+
+	if (db == NULL)
+		return;
+	for (i = 0; i < db->nents; i++) {
+		for (j = 0; j < db->ents[i].naliases; j++)
+			free(db->ents[i].aliases[j]);
+		free(db->ents[i].aliases);
+		free(db->ents[i].name);
+	}
+	free(db->ents);
+	for (i = 0; i < db->nbuckets; i++)
+		free(db->buckets[i].v);
+	free(db->buckets);
+	strmap_free(&db->first);
+	strmap_free(&db->ignore);
+	strmap_free(&db->words);
+	free(db);
+}
