@@ -619,7 +619,5 @@ store_path(const struct store *s, enum store_file f)
 char *
 store_library_default(void)
 {
-	const char *env = getenv("INKSTONE_LIBRARY");
-
-	return xstrdup(env != NULL && *env != '\0' ? env : "articles");
+	return xstrdup("articles");
 }

@@ -112,8 +112,8 @@ int		 store_check_file(const char *path, enum store_file f,
 /* The full path of state file f.  Owned by the store. */
 const char	*store_path(const struct store *s, enum store_file f);
 
-/* The library root when none is configured: $INKSTONE_LIBRARY, else
- * "articles".  Newly allocated. */
+/* The library root when none is given: "articles" (app_init settles the
+ * configured one).  Newly allocated. */
 char		*store_library_default(void);
 
 /* Identity: resolves path, keys it against the library root and hashes
