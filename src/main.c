@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "inkstone/cmd.h"
+#include "inkstone/config.h"
 #include "inkstone/ui.h"
 #include "inkstone/util.h"
 
@@ -17,7 +18,13 @@ struct command {
 
 static const struct command commands[] = {
 	{ "dump", "dump [--width N] FILE...", cmd_dump },
+	{ "list", "list [--tag EXPR]... [--entity NAME] [--unread] [--format tsv] [PATH]",
+	    cmd_list },
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
+	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
+	    cmd_highlights },
+	{ "entities", "entities [--format tsv|yaml] FILE|PATH", cmd_entities },
+	{ "check", "check [--keys] [FILE...]", cmd_check },
 	{ NULL, NULL, NULL }
 };
 
@@ -41,8 +48,9 @@ usage(FILE *f)
 	    "$XDG_DATA_HOME/inkstone)\n"
 	    "  --theme NAME     colour theme\n"
 	    "  -h, --help       show this help\n"
-	    "  -V, --version    show the version\n\n"
-	    "See inkstone(1).\n", f);
+	    "  -V, --version    show the version\n\n", f);
+	config_help(f);
+	fputs("\nSee inkstone(1) and inkstone-config(5).\n", f);
 }
 
 /* Takes a global option at argv[*i] (and its value) if there is one.
