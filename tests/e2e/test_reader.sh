@@ -162,4 +162,13 @@ keys q
 expect "No article open"
 keys q
 wait_exit 0
+
+# The read mark was saved in the data folder: a new reader sees it.
+start 120 40 "$LIB"
+expect "$((NART - 1)) unread"
+[ -s "$XDG_DATA_HOME/inkstone/tags.yaml" ] && ok "state saved" ||
+    fail "no tags.yaml in \$XDG_DATA_HOME/inkstone"
+# C-c ends the reader with the terminal restored: 128 + SIGINT.
+keys C-c
+wait_exit 130
 finish
