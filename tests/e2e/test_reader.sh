@@ -101,6 +101,15 @@ expect_not "Articles $NART/$NART"
 # L focuses the list, c there clears the filter.
 keys L c
 expect "Articles $NART/$NART"
+# e in the list filters by a typed entity name (or a part of one).
+keys e
+type_text 華為
+keys Enter
+expect 'entity "華為"'
+expect "Articles [1-9]/$NART"
+expect_not "Articles $NART/$NART"
+keys c
+expect "Articles $NART/$NART"
 keys Tab Tab
 
 # The highlights pane: choosing one scrolls the reading pane to it.
