@@ -49,6 +49,9 @@ ui_open_selected(struct ui *ui)
 	highlights_reset(ui);
 	sidebar_reset(ui);
 	ui->focus = LAYOUT_READING;
+	/* Opened from a zoomed pane: the article takes the zoom. */
+	if (ui->zoom >= 0)
+		ui->zoom = LAYOUT_READING;
 	if (e->error != NULL)
 		ui_message(ui, 1, "%s", e->error);
 	return REDRAW_LAYOUT;

@@ -197,7 +197,16 @@ reading_reset(struct ui *ui)
 	marks_free(&ui->saved);
 	ui->jump = NULL;
 	ui->jump_cur = 0;
-	if (ui->open >= 0 && ui->pane[LAYOUT_READING].r.w > 0)
+	/* Not wrapped here: the layout that follows an open may change the
+	 * pane's width, and an article is wrapped once per width. */
+}
+
+/* Wraps the open article now if the layout has not yet (a search typed
+ * ahead of the redraw). */
+static void
+need_render(struct ui *ui)
+{
+	if (ui->render == NULL && ui->pane[LAYOUT_READING].r.w > 0)
 		render_open(ui, text_width_of(&ui->pane[LAYOUT_READING]));
 }
 
@@ -365,6 +374,7 @@ reading_goto(struct ui *ui, enum render_kind kind, size_t para, size_t off)
 {
 	size_t	line, ctx;
 
+	need_render(ui);
 	if (ui->render == NULL)
 		return 0;
 	line = find_line(ui->render, kind, para, off);
@@ -407,6 +417,7 @@ reading_search(struct ui *ui, const char *query)
 		ui->jump = NULL;
 	free(ui->query);
 	ui->query = xstrdup(query);
+	need_render(ui);
 	if (a == NULL || ui->render == NULL) {
 		ui_message(ui, 1, "no article open to search");
 		return REDRAW_STATUS;
