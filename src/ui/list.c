@@ -1,6 +1,8 @@
 /* list: the article list pane. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "pane.h"
 #include "inkstone/store.h"
@@ -12,6 +14,24 @@ list_selected(struct ui *ui)
 	if (ui->nview == 0)
 		return NULL;
 	return &ui->lib->v[ui->view[ui->list.sel]];
+}
+
+/* Sorts the library; by date, sort.reverse (the default) puts the newest
+ * first. */
+void
+ui_sort(struct ui *ui)
+{
+	struct library_entry	 tmp;
+	size_t			 i, n = ui->lib->n;
+
+	library_sort(ui->lib, ui->sort);
+	if (ui->sort != LIBRARY_SORT_DATE || ui->cfg.sort_reverse)
+		return;
+	for (i = 0; i < n / 2; i++) {
+		tmp = ui->lib->v[i];
+		ui->lib->v[i] = ui->lib->v[n - 1 - i];
+		ui->lib->v[n - 1 - i] = tmp;
+	}
 }
 
 /* Builds the view from the text and entity filters, keeping the selected
@@ -68,7 +88,7 @@ resort(struct ui *ui)
 	if (ui->open >= 0)
 		openrel = xstrdup(ui->lib->v[ui->open].rel);
 	ui->sort = (ui->sort + 1) % 3;
-	library_sort(ui->lib, ui->sort);
+	ui_sort(ui);
 	for (i = 0; i < ui->lib->n; i++) {
 		if (openrel != NULL && strcmp(ui->lib->v[i].rel, openrel) == 0)
 			ui->open = (long)i;
@@ -106,7 +126,7 @@ ui_reload(struct ui *ui)
 	state_close(ui);
 	library_free(ui->lib);
 	ui->lib = lib;
-	library_sort(lib, ui->sort);
+	ui_sort(ui);
 	free(ui->view);
 	free(ui->read);
 	ui->view = xcalloc(lib->n + 1, sizeof *ui->view);
@@ -131,14 +151,52 @@ ui_reload(struct ui *ui)
 	return REDRAW_LAYOUT;
 }
 
+/* Formats "YYYY-MM-DD[ HH:MM]" with the config's date-format (full) or
+ * as MM-DD.  The format is the user's (config.c checks it), so it cannot
+ * be a literal. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static void
+format_date(struct ui *ui, const char *iso, int full, char *out,
+    size_t len)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof tm);
+	if (!full || ui->cfg.date_format == NULL ||
+	    (strptime(iso, "%Y-%m-%d %H:%M", &tm) == NULL &&
+	    strptime(iso, "%Y-%m-%d", &tm) == NULL) ||
+	    strftime(out, len, ui->cfg.date_format, &tm) == 0) {
+		snprintf(out, len, "%s", strlen(iso) >= 10 && !full ?
+		    iso + 5 : iso);
+		if (!full && strlen(out) > 5)
+			out[5] = '\0';
+		else if (strlen(out) > 10)
+			out[10] = '\0';
+	}
+}
+#pragma GCC diagnostic pop
+
+/* The date column's width: the format's on a sample date, at most 16. */
+static int
+date_width(struct ui *ui)
+{
+	char	buf[64];
+	int	w;
+
+	format_date(ui, "2025-12-31 23:59", 1, buf, sizeof buf);
+	w = draw_width(buf, strlen(buf));
+	return w > 16 ? 16 : w;
+}
+
 static void
 draw_row(struct ui *ui, struct pane *p, int y, size_t row)
 {
 	const struct library_entry	*e = &ui->lib->v[ui->view[row]];
 	const char			*s;
-	char				 mark[3];
+	char				 mark[3], date[64];
 	enum theme_slot			 base, sl;
-	int				 x, w = p->r.w, srcw, used;
+	int				 x, w = p->r.w, srcw, datew;
 
 	base = row == ui->list.sel ? THEME_LIST_SELECTED : THEME_LIST;
 	draw_fill(p->win, y, 0, w, base);
@@ -148,15 +206,17 @@ draw_row(struct ui *ui, struct pane *p, int y, size_t row)
 	sl = base != THEME_LIST ? base : e->failed ? THEME_STATUS_ERROR :
 	    THEME_LIST_UNREAD;
 	x = draw_text(p->win, y, 0, w, mark, 3, sl);
-	if (e->article != NULL && w >= 24) {
-		s = e->article->date_iso;
-		if (w < 40 && strlen(s) >= 10)
-			s += 5;
-		used = draw_text(p->win, y, x, w - x, s,
-		    strlen(s) > 10 ? 10 : strlen(s),
-		    base != THEME_LIST ? base : THEME_LIST_DATE);
-		x += (w < 40 ? 5 : 10) + 1;
-		(void)used;
+	if (w >= 24) {
+		/* date-format on a wide list, MM-DD on a narrow one. */
+		datew = w >= 40 ? date_width(ui) : 5;
+		if (e->article != NULL && e->article->date_iso[0] != '\0') {
+			format_date(ui, e->article->date_iso, w >= 40, date,
+			    sizeof date);
+			draw_text(p->win, y, x, datew < w - x ? datew : w - x,
+			    date, strlen(date),
+			    base != THEME_LIST ? base : THEME_LIST_DATE);
+		}
+		x += datew + 1;
 	}
 	srcw = w >= 60 ? 14 : w >= 30 ? 8 : 0;
 	if (srcw > 0 && x < w) {

@@ -207,6 +207,7 @@ size_t		bind_help_lines(struct ui *, enum keys_context, char ***out);
 /* list.c */
 void	list_init(struct ui *, struct pane *);
 int	ui_refilter(struct ui *);
+void	ui_sort(struct ui *);
 const struct library_entry *list_selected(struct ui *);
 
 /* reading.c */

@@ -10,16 +10,27 @@
 #include "inkstone/util.h"
 #include "inkstone/wrap.h"
 
+/* The margin on each side of the text: reading.margin, less on a narrow
+ * pane so the text keeps at least 20 columns (or all of a tiny pane). */
 static int
-text_width_of(const struct pane *p)
+margin_of(const struct ui *ui, const struct pane *p)
 {
-	return p->r.w >= 20 ? p->r.w - 2 : p->r.w;
+	int m = ui->cfg.reading_margin;
+
+	while (m > 0 && p->r.w - 2 * m < 20)
+		m--;
+	return m;
 }
 
+/* The text column: the pane less its margins, at most reading.width. */
 static int
-margin_of(const struct pane *p)
+text_width_of(const struct ui *ui, const struct pane *p)
 {
-	return p->r.w >= 20 ? 1 : 0;
+	int w = p->r.w - 2 * margin_of(ui, p);
+
+	if (ui->cfg.reading_width > 0 && w > ui->cfg.reading_width)
+		w = ui->cfg.reading_width;
+	return w > 0 ? w : 1;
 }
 
 static int
@@ -162,7 +173,7 @@ void
 reading_relayout(struct ui *ui)
 {
 	struct pane	*p = &ui->pane[LAYOUT_READING];
-	int		 width = text_width_of(p);
+	int		 width = text_width_of(ui, p);
 
 	if (p->r.w == 0 || open_article(ui) == NULL)
 		return;
@@ -207,7 +218,7 @@ static void
 need_render(struct ui *ui)
 {
 	if (ui->render == NULL && ui->pane[LAYOUT_READING].r.w > 0)
-		render_open(ui, text_width_of(&ui->pane[LAYOUT_READING]));
+		render_open(ui, text_width_of(ui, &ui->pane[LAYOUT_READING]));
 }
 
 /* The first mark of m at or after byte off of (kind, para) that has not
@@ -275,7 +286,7 @@ static void
 draw_line(struct ui *ui, struct pane *p, int y, const struct render_line *l)
 {
 	enum theme_slot	base;
-	int		x = margin_of(p), w = p->r.w;
+	int		x = margin_of(ui, p), w = p->r.w;
 
 	switch (l->kind) {
 	case RENDER_TITLE:
@@ -303,13 +314,14 @@ draw_line(struct ui *ui, struct pane *p, int y, const struct render_line *l)
 
 /* Draws a message wrapped to the pane, from row y. */
 static void
-draw_note(struct pane *p, int y, const char *s, enum theme_slot sl)
+draw_note(struct ui *ui, struct pane *p, int y, const char *s,
+    enum theme_slot sl)
 {
 	struct wrap_lines	wl = { 0 };
 	size_t			i;
-	int			x = margin_of(p);
+	int			x = margin_of(ui, p);
 
-	wrap_paragraph(s, strlen(s), text_width_of(p), &wl);
+	wrap_paragraph(s, strlen(s), text_width_of(ui, p), &wl);
 	for (i = 0; i < wl.n && y < p->r.h; i++, y++)
 		draw_text(p->win, y, x, p->r.w - x, s + wl.v[i].start,
 		    wl.v[i].end - wl.v[i].start, sl);
@@ -325,8 +337,8 @@ reading_draw(struct ui *ui, struct pane *p)
 
 	if (ui->open < 0) {
 		draw_header(ui, p, " Reading");
-		draw_note(p, 2, "No article open.", THEME_READING_TITLE);
-		draw_note(p, 4, ui->lib->n > 0 ? "Choose one in the list and "
+		draw_note(ui, p, 2, "No article open.", THEME_READING_TITLE);
+		draw_note(ui, p, 4, ui->lib->n > 0 ? "Choose one in the list and "
 		    "press Enter.  ? shows the keys." : "The library is empty. "
 		    "? shows the keys, q quits.", THEME_NORMAL);
 		return;
@@ -334,8 +346,8 @@ reading_draw(struct ui *ui, struct pane *p)
 	e = &ui->lib->v[ui->open];
 	if (e->failed || ui->render == NULL) {
 		draw_header(ui, p, " Reading  %s", e->rel);
-		draw_note(p, 2, "This article cannot be shown:", THEME_READING_TITLE);
-		draw_note(p, 4, e->error != NULL ? e->error : "no text",
+		draw_note(ui, p, 2, "This article cannot be shown:", THEME_READING_TITLE);
+		draw_note(ui, p, 4, e->error != NULL ? e->error : "no text",
 		    THEME_STATUS_ERROR);
 		return;
 	}

@@ -78,8 +78,8 @@ sidebar_reset(struct ui *ui)
 {
 	const struct article	*a;
 	const struct entity	*e;
-	size_t			 i, k, n;
-	int			 type = -1;
+	size_t			 i, k, n, t;
+	int			 type;
 
 	free(ui->srows);
 	ui->srows = NULL;
@@ -95,26 +95,31 @@ sidebar_reset(struct ui *ui)
 		ui->entry_ents[ui->lib->v[ui->open].id] = extract(ui, a);
 	ui->ents = ui->entry_ents[ui->lib->v[ui->open].id];
 	ui->srows = xcalloc(2 * ui->ents->n + 1, sizeof *ui->srows);
-	for (i = 0; i < ui->ents->n; i++) {
-		e = &ui->ents->v[i];
-		if ((int)e->type != type) {
-			type = (int)e->type;
-			for (n = 0, k = i; k < ui->ents->n &&
-			    (int)ui->ents->v[k].type == type; k++)
-				n++;
-			ui->srows[ui->nsrows].heading = 1;
-			ui->srows[ui->nsrows].type = type;
-			ui->srows[ui->nsrows].count = n;
-			ui->nsrows++;
-		}
+	/* The types the config's "entities" names, in its order; the set
+	 * keeps each type's entities together, most mentioned first. */
+	for (t = 0; t < ui->cfg.nentities; t++) {
+		type = entity_type_parse(ui->cfg.entities[t]);
+		for (n = 0, i = 0; i < ui->ents->n; i++)
+			n += (int)ui->ents->v[i].type == type;
+		if (type < 0 || n == 0)
+			continue;
+		ui->srows[ui->nsrows].heading = 1;
 		ui->srows[ui->nsrows].type = type;
-		ui->srows[ui->nsrows].ent = e;
-		ui->srows[ui->nsrows].count = e->nspans;
+		ui->srows[ui->nsrows].count = n;
 		ui->nsrows++;
-		for (k = 0; k < e->nspans; k++)
-			marks_add(&ui->entmarks, RENDER_BODY, e->spans[k].para,
-			    e->spans[k].start, e->spans[k].end,
-			    type_slot(type));
+		for (i = 0; i < ui->ents->n; i++) {
+			e = &ui->ents->v[i];
+			if ((int)e->type != type)
+				continue;
+			ui->srows[ui->nsrows].type = type;
+			ui->srows[ui->nsrows].ent = e;
+			ui->srows[ui->nsrows].count = e->nspans;
+			ui->nsrows++;
+			for (k = 0; k < e->nspans; k++)
+				marks_add(&ui->entmarks, RENDER_BODY,
+				    e->spans[k].para, e->spans[k].start,
+				    e->spans[k].end, type_slot(type));
+		}
 	}
 	marks_sort(&ui->entmarks);
 	listmodel_set_count(&ui->side, ui->nsrows);
@@ -231,11 +236,12 @@ draw_row(struct ui *ui, struct pane *p, int y, size_t row)
 static void
 sidebar_draw(struct ui *ui, struct pane *p)
 {
-	size_t	row;
+	size_t	row, n;
 	int	y;
 
-	draw_header(ui, p, " Entities %zu", ui->ents != NULL ?
-	    ui->ents->n : 0);
+	for (n = row = 0; row < ui->nsrows; row++)
+		n += !ui->srows[row].heading;
+	draw_header(ui, p, " Entities %zu", n);
 	if (ui->nsrows == 0) {
 		draw_text(p->win, 2, 1, p->r.w - 1, ui->open < 0 ?
 		    "No article open." : "No entities found.",

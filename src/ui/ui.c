@@ -432,7 +432,7 @@ ui_run(const char *path, const struct globals *g)
 		ui_free(&ui);
 		return EXIT_RUNTIME;
 	}
-	library_sort(ui.lib, ui.sort);
+	ui_sort(&ui);
 	ui.view = xcalloc(ui.lib->n + 1, sizeof *ui.view);
 	ui.read = xcalloc(ui.lib->n + 1, 1);
 	state_open(&ui);
