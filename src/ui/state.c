@@ -63,29 +63,40 @@ entry_sa(struct ui *ui, const struct library_entry *e)
 	return sa;
 }
 
+/*
+ * The state shown in the list and counted in the status line, looked up by
+ * key alone: hashing every file of a large library for its identity would
+ * make every redraw read the whole library.  Until an article has been
+ * acted on, its key is its path relative to the root, which is what the
+ * store keys it by; afterwards, the key the store gave it.
+ */
+static void
+peek(struct ui *ui, const struct library_entry *e, struct store_state *st)
+{
+	memset(st, 0, sizeof *st);
+	if (ui->store == NULL)
+		return;
+	store_get_key(ui->store, e->id < ui->nsa && ui->sa[e->id].key != NULL ?
+	    ui->sa[e->id].key : e->rel, st);
+}
+
 int
 state_is_read(struct ui *ui, const struct library_entry *e)
 {
-	const struct store_article	*sa = entry_sa(ui, e);
-	struct store_state		 st;
+	struct store_state st;
 
-	if (sa == NULL)
-		return ui->read[e->id];
-	store_get(ui->store, sa, &st);
+	peek(ui, e, &st);
 	return st.read || ui->read[e->id];
 }
 
 int
 state_has_tags(struct ui *ui, const struct library_entry *e)
 {
-	const struct store_article	*sa = entry_sa(ui, e);
-	struct store_state		 st;
+	struct store_state st;
 
 	if (e->article != NULL && e->article->ntags > 0)
 		return 1;
-	if (sa == NULL)
-		return 0;
-	store_get(ui->store, sa, &st);
+	peek(ui, e, &st);
 	return st.ntags > 0;
 }
 
@@ -94,15 +105,12 @@ int
 state_tags_match(struct ui *ui, const struct library_entry *e,
     const struct store_filter *f)
 {
-	const struct store_article	*sa = entry_sa(ui, e);
 	struct store_state		 st;
 	char				**tags;
 	size_t				 n = 0, i;
 	int				 r;
 
-	memset(&st, 0, sizeof st);
-	if (sa != NULL)
-		store_get(ui->store, sa, &st);
+	peek(ui, e, &st);
 	tags = xcalloc(st.ntags + (e->article != NULL ? e->article->ntags :
 	    0) + 1, sizeof *tags);
 	for (i = 0; i < st.ntags; i++)
