@@ -53,13 +53,15 @@ print_lines(struct buf *out, const char *prefix, const char *s)
 	char		*c = clean(s);
 	const char	*p = c, *nl;
 
-	do {
+	for (;;) {
 		nl = strchr(p, '\n');
 		buf_adds(out, prefix);
 		buf_add(out, p, nl ? (size_t)(nl - p) : strlen(p));
 		buf_addc(out, '\n');
+		if (nl == NULL)
+			break;
 		p = nl + 1;
-	} while (nl != NULL);
+	}
 	free(c);
 }
 

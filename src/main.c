@@ -20,6 +20,8 @@ static const struct command commands[] = {
 	    cmd_list },
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
 	{ "entities", "entities [--format tsv|yaml] FILE|PATH", cmd_entities },
+	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
+	    cmd_highlights },
 	{ NULL, NULL, NULL }
 };
 

@@ -36,6 +36,26 @@ store_hash(const void *buf, size_t len)
 	return h;
 }
 
+/* The hash store.lock keeps of each file as saved: eight bytes a step, for
+ * files of megabytes.  Only ever compared with itself on this machine, and
+ * a mismatch only costs re-emitting, so byte order does not matter. */
+static uint64_t
+file_hash(const void *buf, size_t len)
+{
+	const unsigned char	*p = buf;
+	uint64_t		 h = 0x9e3779b97f4a7c15ULL ^ len, w;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p, len);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ h >> 29;
+}
+
 /* Binary search: the index of key, or where it would go (*found 0). */
 size_t
 sfile_find(const struct sfile *f, const char *key, int *found)
@@ -153,6 +173,54 @@ same_entry(const struct sentry *a, const struct sentry *b)
 	return 1;
 }
 
+/* store.lock holds, per file, a save count and the FNV-1a hash of what
+ * that save wrote (big-endian, 8 bytes each: counts first), updated under
+ * the lock after each save.  The count makes another instance's save
+ * visible even when the new file happens to match the old one's inode
+ * number, size and times; the hash (file_hash) tells a file exactly as
+ * inkstone wrote it, whose entries can be reused as fragments, from a
+ * hand-edited one. */
+#define LOCK_BYTES	(16 * STORE_NFILES)
+
+static void
+read_lock(const struct store *s, uint64_t v[2 * STORE_NFILES])
+{
+	unsigned char	b[LOCK_BYTES];
+	int		i, k;
+
+	if (pread(s->lockfd, b, sizeof b, 0) != (ssize_t)sizeof b)
+		memset(b, 0, sizeof b);
+	for (k = 0; k < 2 * STORE_NFILES; k++)
+		for (v[k] = 0, i = 0; i < 8; i++)
+			v[k] = v[k] << 8 | b[8 * k + i];
+}
+
+static uint64_t
+read_gen(const struct store *s, const struct sfile *f)
+{
+	uint64_t v[2 * STORE_NFILES];
+
+	read_lock(s, v);
+	return v[f->kind];
+}
+
+static void
+bump_gen(const struct store *s, struct sfile *f, uint64_t hash)
+{
+	unsigned char	b[LOCK_BYTES];
+	uint64_t	v[2 * STORE_NFILES], x;
+	int		i, k;
+
+	read_lock(s, v);
+	v[f->kind]++;
+	v[STORE_NFILES + f->kind] = hash;
+	for (k = 0; k < 2 * STORE_NFILES; k++)
+		for (x = v[k], i = 7; i >= 0; i--, x >>= 8)
+			b[8 * k + i] = (unsigned char)x;
+	if (pwrite(s->lockfd, b, sizeof b, 0) == (ssize_t)sizeof b)
+		f->gen = v[f->kind];
+}
+
 static void
 remember_stat(struct sfile *f)
 {
@@ -172,10 +240,12 @@ remember_stat(struct sfile *f)
 
 /* Has someone else written the file since we last read or wrote it? */
 static int
-changed_on_disk(const struct sfile *f)
+changed_on_disk(const struct store *s, const struct sfile *f)
 {
 	struct stat st;
 
+	if (read_gen(s, f) != f->gen)
+		return 1;
 	if (stat(f->path, &st) == -1)
 		return !(errno == ENOENT && f->seen == SEEN_MISSING);
 	return f->seen != SEEN_FILE || st.st_dev != f->st_dev ||
@@ -190,13 +260,17 @@ changed_on_disk(const struct sfile *f)
  * that did not change.  On a parse error f becomes read-only and keeps
  * what it had. */
 static int
-sfile_read(struct sfile *f, char **cause)
+sfile_read(const struct store *s, struct sfile *f, char **cause)
 {
 	struct ynode	 *root;
 	struct sentry	**e, *old;
+	uint64_t	  v[2 * STORE_NFILES];
 	char		 *buf;
+	const char	 *src = NULL;
 	size_t		  len, n, i;
 
+	read_lock(s, v);
+	f->gen = v[f->kind];
 	remember_stat(f);
 	buf = util_read_file(f->path, STORE_MAX_FILE, &len, cause);
 	if (buf == NULL) {
@@ -212,13 +286,20 @@ sfile_read(struct sfile *f, char **cause)
 		free(buf);
 		goto fail;
 	}
-	free(buf);
-	if (sentry_from_tree(f->kind, f->path, root, &e, &n, cause) == -1) {
+	/* Exactly what a save wrote: each entry's text is its fragment. */
+	if (len > 0 && file_hash(buf, len) == v[STORE_NFILES + f->kind])
+		src = buf;
+	if (sentry_from_tree(f->kind, f->path, root, src, len, &e, &n,
+	    cause) == -1) {
 		ytree_free(root);
+		free(buf);
 		goto fail;
 	}
 	ytree_free(root);
+	free(buf);
 	for (i = 0; i < n; i++) {
+		if (e[i]->frag != NULL)
+			continue;
 		old = sfile_get(f, e[i]->key);
 		if (old != NULL && old->frag != NULL &&
 		    same_entry(old, e[i])) {
@@ -323,7 +404,7 @@ store_open(const char *data_dir, const char *library, char **cause)
 		goto fail;
 	clean_temps(s);
 	for (k = 0; k < STORE_NFILES; k++) {
-		if (sfile_read(&s->f[k], &c) == -1)
+		if (sfile_read(s, &s->f[k], &c) == -1)
 			free(c);
 		c = NULL;
 	}
@@ -352,8 +433,8 @@ sfile_save(struct store *s, struct sfile *f, char **cause)
 	}
 	if (lock(s, cause) == -1)
 		return -1;
-	if (changed_on_disk(f)) {
-		if (sfile_read(f, cause) == -1)
+	if (changed_on_disk(s, f)) {
+		if (sfile_read(s, f, cause) == -1)
 			goto out;
 		for (i = 0; i < f->nops; i++)
 			sop_apply(s, f, &f->ops[i]);
@@ -371,13 +452,14 @@ sfile_save(struct store *s, struct sfile *f, char **cause)
 	}
 	data = buf_take(&b, &len);
 	r = util_write_atomic(f->path, data, len, cause);
-	free(data);
 	if (r == 0) {
+		bump_gen(s, f, file_hash(data, len));
 		remember_stat(f);
 		for (i = 0; i < f->nops; i++)
 			sop_free(&f->ops[i]);
 		f->nops = 0;
 	}
+	free(data);
 out:
 	unlock(s);
 	return r;
@@ -440,11 +522,11 @@ recheck(struct store *s, struct sfile *f)
 {
 	char *c = NULL;
 
-	if (f->problem == NULL || !changed_on_disk(f) || lock(s, &c) == -1) {
+	if (f->problem == NULL || !changed_on_disk(s, f) || lock(s, &c) == -1) {
 		free(c);
 		return;
 	}
-	if (sfile_read(f, &c) == 0) {
+	if (sfile_read(s, f, &c) == 0) {
 		free(f->problem);
 		f->problem = NULL;
 	}

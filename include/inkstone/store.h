@@ -39,6 +39,7 @@ enum store_file {
 #define STORE_CONTEXT		32	/* bytes of context kept each side */
 #define STORE_MAX_FILE		(64u << 20)	/* state files above: refused */
 #define STORE_MAX_DEPTH		64	/* YAML nesting above: refused */
+#define STORE_MAX_NODES		4000000	/* YAML values above: refused */
 #define STORE_MAX_TAG		128	/* bytes in one tag */
 
 struct store;

@@ -448,6 +448,41 @@ test_tags_api(void **state)
 	close_store(s);
 }
 
+static void
+test_two_instances(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s1, *s2;
+	struct store_article	 a = { S("a.txt"), 0 };
+	struct store_highlight	 h = { .quote = S("one"), .before = S(""),
+				    .after = S("") };
+	struct store_state	 st;
+	char			 id[STORE_ID_LEN + 1], *cause = NULL;
+
+	s1 = open_store(e);
+	s2 = open_store(e);
+	/* Each saves over a file the other wrote since it last looked. */
+	assert_int_equal(store_tag_add(s1, &a, "x", &cause), 0);
+	assert_int_equal(store_tag_add(s2, &a, "y", &cause), 0);
+	assert_int_equal(store_highlight_add(s1, &a, &h, id, &cause), 0);
+	assert_int_equal(store_highlight_note(s2, &a, id, "seen", &cause), 0);
+	assert_int_equal(store_tag_remove(s1, &a, "y", &cause), 0);
+	assert_int_equal(store_tag_add(s2, &a, "z", &cause), 0);
+	store_get(s2, &a, &st);
+	assert_int_equal(st.ntags, 2);
+	assert_string_equal(st.tags[0], "x");
+	assert_string_equal(st.tags[1], "z");
+	assert_int_equal(st.nhl, 1);
+	assert_string_equal(st.hl[0].note, "seen");
+	close_store(s1);
+	close_store(s2);
+	s1 = open_store(e);
+	store_get(s1, &a, &st);
+	assert_int_equal(st.ntags, 2);
+	assert_string_equal(st.hl[0].note, "seen");
+	close_store(s1);
+}
+
 int
 main(void)
 {
@@ -462,6 +497,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_follow_rename, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_tags_api, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_two_instances, setup,
 		    teardown),
 	};
 
