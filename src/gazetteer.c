@@ -580,6 +580,7 @@ entity_db_load(const char *shipped, const char *user, char **cause)
 
 	*cause = NULL;
 	entity_words_init(db);
+	entity_cjk_init(db);
 	if ((shipped != NULL && load_file(db, shipped, 0, cause) == -1) ||
 	    (user != NULL && load_file(db, user, 1, cause) == -1)) {
 		entity_db_free(db);
@@ -631,5 +632,6 @@ entity_db_free(struct entity_db *db)
 	entity_map_free(&db->first);
 	entity_map_free(&db->ignore);
 	entity_map_free(&db->words);
+	entity_map_free(&db->cjk);
 	free(db);
 }
