@@ -78,6 +78,7 @@ struct entity_db {
 	struct entity_map	 ignore;	/* names never reported */
 	struct entity_map	 words;		/* word -> W_* flags */
 	struct entity_map	 cjk;		/* character -> CJ_* */
+	struct entity_map	 names;		/* entity name -> index */
 };
 
 /* The first unit of s: an ASCII alphanumeric word, else one UTF-8
