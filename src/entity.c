@@ -581,9 +581,11 @@ text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
 	next = xcalloc(na + 1, sizeof *next);
 	for (i = 0; i < na; i++) {
 		a = x->a[i].alias;
-		if ((unsigned char)a[0] < 0x80)
-			continue;
 		n = entity_u8len((unsigned char)a[0]);
+		/* Invalid UTF-8 can make an alias shorter than its first
+		 * character claims to be. */
+		if ((unsigned char)a[0] < 0x80 || n > strlen(a))
+			continue;
 		v = entity_map_get(&first, a, n);
 		next[i] = v != NULL ? *v : -1;
 		entity_map_put(&first, a, n, (int)i);
