@@ -321,6 +321,8 @@ fail:
 static int
 lock(struct store *s, char **cause)
 {
+	if (s->lockfd == -1)
+		return 0;
 	while (flock(s->lockfd, LOCK_EX) == -1) {
 		if (errno != EINTR) {
 			*cause = xasprintf("%s: %s", s->lockpath,
@@ -334,7 +336,8 @@ lock(struct store *s, char **cause)
 static void
 unlock(struct store *s)
 {
-	flock(s->lockfd, LOCK_UN);
+	if (s->lockfd != -1)
+		flock(s->lockfd, LOCK_UN);
 }
 
 /* Removes temp files a killed instance left behind; only under the lock,
@@ -368,9 +371,10 @@ store_open(const char *data_dir, const char *library, char **cause)
 {
 	struct store	*s;
 	struct stat	 st;
-	char		*lib, *c = NULL, rp[PATH_MAX];
+	char		*lib, *c = NULL, *ro = NULL, rp[PATH_MAX];
 	int		 k;
 
+	(void)cause;
 	s = xcalloc(1, sizeof *s);
 	s->dir = data_dir != NULL ? xstrdup(data_dir) : util_data_dir();
 	lib = library != NULL ? xstrdup(library) : store_library_default();
@@ -379,41 +383,43 @@ store_open(const char *data_dir, const char *library, char **cause)
 		/* Without the library, every relative key looks gone: no
 		 * entry may follow a hash then. */
 		s->root_ok = stat(rp, &st) == 0 && S_ISDIR(st.st_mode);
-	}
-	else if (*lib == '/' || getcwd(rp, sizeof rp) == NULL)
+	} else if (*lib == '/' || getcwd(rp, sizeof rp) == NULL)
 		s->root = xstrdup(lib);
 	else
 		s->root = util_path_join(rp, lib);
 	free(lib);
-	s->lockfd = -1;
-	if (util_mkdirs(s->dir, 0700) == -1) {
-		*cause = xasprintf("%s: %s", s->dir, strerror(errno));
-		goto fail;
-	}
-	s->lockpath = util_path_join(s->dir, "store.lock");
-	s->lockfd = open(s->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (s->lockfd == -1) {
-		*cause = xasprintf("%s: %s", s->lockpath, strerror(errno));
-		goto fail;
-	}
 	for (k = 0; k < STORE_NFILES; k++) {
 		s->f[k].kind = (enum store_file)k;
 		s->f[k].path = util_path_join(s->dir, file_names[k]);
 	}
-	if (lock(s, cause) == -1)
-		goto fail;
-	clean_temps(s);
+	s->lockpath = util_path_join(s->dir, "store.lock");
+	/* A folder we cannot write (or make) still lets the state be read:
+	 * both files are then read-only, saying why. */
+	if (util_mkdirs(s->dir, 0700) == -1)
+		ro = xasprintf("%s: %s", s->dir, strerror(errno));
+	s->lockfd = open(s->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (s->lockfd == -1) {
+		if (ro == NULL)
+			ro = xasprintf("%s: %s", s->lockpath, strerror(errno));
+		s->lockfd = open(s->lockpath, O_RDONLY | O_CLOEXEC);
+	}
+	s->readonly = ro != NULL;
+	if (lock(s, &c) == -1) {
+		free(c);
+		c = NULL;
+	}
+	if (!s->readonly)
+		clean_temps(s);
 	for (k = 0; k < STORE_NFILES; k++) {
 		if (sfile_read(s, &s->f[k], &c) == -1)
 			free(c);
 		c = NULL;
+		if (ro != NULL && s->f[k].problem == NULL)
+			s->f[k].problem = xasprintf("%s (read-only)", ro);
 	}
 	unlock(s);
+	free(ro);
 	return s;
-fail:
-	store_close(s, &c);
-	free(c);
-	return NULL;
 }
 
 /* Writes f (under the lock), merging with what another instance wrote. */
@@ -493,8 +499,7 @@ store_close(struct store *s, char **cause)
 
 	if (s == NULL)
 		return 0;
-	if (s->lockfd != -1)
-		r = store_flush(s, cause);
+	r = store_flush(s, cause);
 	for (k = 0; k < STORE_NFILES; k++) {
 		sfile_clear(&s->f[k]);
 		for (i = 0; i < s->f[k].nops; i++)
@@ -522,7 +527,8 @@ recheck(struct store *s, struct sfile *f)
 {
 	char *c = NULL;
 
-	if (f->problem == NULL || !changed_on_disk(s, f) || lock(s, &c) == -1) {
+	if (f->problem == NULL || s->readonly || !changed_on_disk(s, f) ||
+	    lock(s, &c) == -1) {
 		free(c);
 		return;
 	}
@@ -570,6 +576,34 @@ store_end(struct store *s, char **cause)
 	return s->batch > 0 ? 0 : store_flush(s, cause);
 }
 
+int
+store_check_file(const char *path, enum store_file kind, char **cause)
+{
+	struct ynode	 *root;
+	struct sentry	**e;
+	struct stat	  st;
+	char		 *buf;
+	size_t		  len, n, i;
+	int		  r;
+
+	if (stat(path, &st) == -1 && errno == ENOENT)
+		return 0;
+	if ((buf = util_read_file(path, STORE_MAX_FILE, &len, cause)) == NULL)
+		return -1;
+	r = ytree_parse(path, buf, len, &root, cause);
+	free(buf);
+	if (r == -1)
+		return -1;
+	r = sentry_from_tree(kind, path, root, NULL, 0, &e, &n, cause);
+	ytree_free(root);
+	if (r == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		sentry_free(e[i]);
+	free(e);
+	return 0;
+}
+
 const char *
 store_problem(const struct store *s, enum store_file f)
 {
@@ -585,7 +619,5 @@ store_path(const struct store *s, enum store_file f)
 char *
 store_library_default(void)
 {
-	const char *env = getenv("INKSTONE_LIBRARY");
-
-	return xstrdup(env != NULL && *env != '\0' ? env : "articles");
+	return xstrdup("articles");
 }

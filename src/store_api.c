@@ -189,12 +189,14 @@ text_ok(const char *s, int lines)
 {
 	const uint8_t	*p = (const uint8_t *)s;
 	ucs4_t		 uc;
+	size_t		 left = strlen(s);
 	int		 n;
 
-	if (u8_check(p, strlen(s)) != NULL)
+	if (u8_check(p, left) != NULL)
 		return 0;
-	while (*p != '\0') {
-		n = u8_mbtouc(&uc, p, strlen((const char *)p));
+	while (left > 0) {
+		n = u8_mbtouc(&uc, p, left);
+		left -= (size_t)n;
 		if ((uc < 0x20 && !(lines && uc == '\n')) ||
 		    (uc >= 0x7f && uc < 0xa0) || uc == 0xfeff ||
 		    (uc >= 0x202a && uc <= 0x202e) ||
@@ -211,6 +213,7 @@ store_tag_valid(const char *tag, char **cause)
 	const uint8_t	*p = (const uint8_t *)tag;
 	ucs4_t		 uc;
 	size_t		 len = strlen(tag);
+	int		 n;
 
 	if (len == 0 || len > STORE_MAX_TAG) {
 		*cause = xasprintf("tag \"%s\": must be 1 to %d bytes", tag,
@@ -227,8 +230,10 @@ store_tag_valid(const char *tag, char **cause)
 		    "hold a comma, or be \"untagged\"", tag);
 		return -1;
 	}
-	while (*p != '\0') {
-		p += u8_mbtouc(&uc, p, strlen((const char *)p));
+	while (len > 0) {
+		n = u8_mbtouc(&uc, p, len);
+		p += n;
+		len -= (size_t)n;
 		if (uc_is_property_white_space(uc)) {
 			*cause = xasprintf("tag \"%s\": no spaces allowed",
 			    tag);
@@ -315,6 +320,8 @@ store_tag_rename(struct store *s, const char *from, const char *to,
 
 	if (store_tag_valid(to, cause) == -1)
 		return -1;
+	if (strcmp(from, to) == 0)
+		return 0;
 	if (f->problem != NULL) {
 		*cause = xstrdup(f->problem);
 		return -1;

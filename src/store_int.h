@@ -131,6 +131,8 @@ struct store {
 	int			 root_ok;	/* root is a folder */
 	char			*lockpath;
 	int			 lockfd;
+	int			 readonly;	/* the folder cannot be
+						   written */
 	int			 batch;		/* > 0: commits wait for
 						   the batch's end */
 	struct sfile		 f[STORE_NFILES];

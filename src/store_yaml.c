@@ -638,7 +638,11 @@ sentry_from_tree(enum store_file kind, const char *name,
 	}
 	if (src != NULL)
 		frags_from_src(root, e, ne, src, srclen);
-	qsort(e, ne, sizeof *e, cmp_entry);
+	/* A saved file is sorted already. */
+	for (i = 1; i < ne && cmp_entry(&e[i - 1], &e[i]) < 0; i++)
+		continue;
+	if (i < ne)
+		qsort(e, ne, sizeof *e, cmp_entry);
 	for (i = 1; i < ne; i++) {
 		if (strcmp(e[i - 1]->key, e[i]->key) == 0) {
 			*cause = xasprintf("%s: article \"%s\" appears twice",

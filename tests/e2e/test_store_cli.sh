@@ -2,7 +2,8 @@
 # inkstone tag and inkstone highlights: state saved, read back, exported,
 # and bad usage or a broken state file handled.
 . tests/e2e/lib-cli.sh
-export INKSTONE_LIBRARY="$PWD/articles"
+# The library is the configuration's; the default, ./articles, is the
+# sample library here.
 D="$TMP/state"
 art=articles/huawei-ascend-capacity.txt
 
@@ -12,6 +13,14 @@ art=articles/huawei-ascend-capacity.txt
 expect_eq "$(./inkstone --data-dir "$D" tag "$art" | tr '\n' ' ')" "chips huawei " "tags listed"
 grep -q '^huawei-ascend-capacity.txt:$' "$D/tags.yaml" || fail "key is not the relative path"
 grep -q '^  tags: \[chips, huawei\]$' "$D/tags.yaml" || fail "tags.yaml: $(cat "$D/tags.yaml")"
+
+# The configuration's library is the root keys are relative to.
+mkdir -p "$TMP/lib/sub"
+cp "$art" "$TMP/lib/sub/copy.txt"
+printf 'library: %s\n' "$TMP/lib" >"$TMP/config.yaml"
+./inkstone -c "$TMP/config.yaml" --data-dir "$TMP/state2" tag "$TMP/lib/sub/copy.txt" +x ||
+	fail "tag with a configured library"
+grep -q '^sub/copy.txt:$' "$TMP/state2/tags.yaml" || fail "config library: $(cat "$TMP/state2/tags.yaml")"
 
 # Bad usage is status 2; a missing article is 1.
 ./inkstone --data-dir "$D" tag 2>/dev/null
