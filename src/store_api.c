@@ -155,6 +155,12 @@ store_article_init_buf(const struct store *s, const char *path,
 		a->key = xstrdup(rp + 1);
 	else
 		a->key = xstrdup(rp);
+	/* The key goes into a YAML file, which holds only UTF-8. */
+	if (u8_check((const uint8_t *)a->key, strlen(a->key)) != NULL) {
+		*cause = xasprintf("%s: file name is not valid UTF-8", path);
+		store_article_free(a);
+		return -1;
+	}
 	a->hash = store_hash(buf, len);
 	return 0;
 }
