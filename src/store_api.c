@@ -73,8 +73,22 @@ follow(struct store *s, struct sfile *f, const struct store_article *a)
 	size_t		 lo, hi, mid;
 	char		*c = NULL;
 
-	if ((e = sfile_get(f, a->key)) != NULL)
+	if ((e = sfile_get(f, a->key)) != NULL) {
+		/* The article was edited: its new hash is what a later move
+		 * must match.  Kept in memory, saved with the next save. */
+		if (a->hash != 0 && e->hash != a->hash && f->problem == NULL) {
+			memset(&op, 0, sizeof op);
+			op.type = SOP_HASH;
+			op.key = xstrdup(a->key);
+			op.hash = a->hash;
+			s->batch++;
+			store_commit(s, f, &op, &c);
+			s->batch--;
+			free(c);
+			e = sfile_get(f, a->key);
+		}
 		return e;
+	}
 	if (a->hash == 0 || f->problem != NULL || f->n == 0 || !s->root_ok)
 		return NULL;
 	sfile_index(f);

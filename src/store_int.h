@@ -87,7 +87,8 @@ enum sop_type {
 	SOP_HL_ADD,		/* hl: the highlight */
 	SOP_HL_DELETE,		/* arg: the id */
 	SOP_NOTE,		/* arg: the id, note: the note or NULL */
-	SOP_MOVE		/* arg: the new key */
+	SOP_MOVE,		/* arg: the new key */
+	SOP_HASH		/* hash: the article's content now */
 };
 struct sop {
 	enum sop_type		 type;
