@@ -101,6 +101,15 @@ expect_not "Articles $NART/$NART"
 # L focuses the list, c there clears the filter.
 keys L c
 expect "Articles $NART/$NART"
+# e in the list filters by a typed entity name (or a part of one).
+keys e
+type_text 華為
+keys Enter
+expect 'entity "華為"'
+expect "Articles [1-9]/$NART"
+expect_not "Articles $NART/$NART"
+keys c
+expect "Articles $NART/$NART"
 keys Tab Tab
 
 # The highlights pane: choosing one scrolls the reading pane to it.
@@ -162,4 +171,13 @@ keys q
 expect "No article open"
 keys q
 wait_exit 0
+
+# The read mark was saved in the data folder: a new reader sees it.
+start 120 40 "$LIB"
+expect "$((NART - 1)) unread"
+[ -s "$XDG_DATA_HOME/inkstone/tags.yaml" ] && ok "state saved" ||
+    fail "no tags.yaml in \$XDG_DATA_HOME/inkstone"
+# C-c ends the reader with the terminal restored: 128 + SIGINT.
+keys C-c
+wait_exit 130
 finish
