@@ -101,8 +101,6 @@ extract_file(const struct entity_db *db, const char *path)
 {
 	struct article		 *a;
 	struct entity_set	 *set;
-	const char		**paras;
-	size_t			 *lens, i;
 	char			 *cause = NULL;
 
 	if ((a = article_load(path, &cause)) == NULL) {
@@ -112,15 +110,7 @@ extract_file(const struct entity_db *db, const char *path)
 	}
 	if (a->error != NULL)
 		fprintf(stderr, "inkstone: %s\n", a->error);
-	paras = xcalloc(a->npara + 1, sizeof *paras);
-	lens = xcalloc(a->npara + 1, sizeof *lens);
-	for (i = 0; i < a->npara; i++) {
-		paras[i] = a->paras[i].text;
-		lens[i] = a->paras[i].len;
-	}
-	set = entity_extract(db, paras, lens, a->npara);
-	free(paras);
-	free(lens);
+	set = entity_extract_article(db, a);
 	article_free(a);
 	return set;
 }
