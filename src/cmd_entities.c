@@ -101,8 +101,6 @@ extract_file(const struct entity_db *db, const char *path)
 {
 	struct article		 *a;
 	struct entity_set	 *set;
-	const char		**paras;
-	size_t			 *lens, i;
 	char			 *cause = NULL;
 
 	if ((a = article_load(path, &cause)) == NULL) {
@@ -112,15 +110,7 @@ extract_file(const struct entity_db *db, const char *path)
 	}
 	if (a->error != NULL)
 		fprintf(stderr, "inkstone: %s\n", a->error);
-	paras = xcalloc(a->npara + 1, sizeof *paras);
-	lens = xcalloc(a->npara + 1, sizeof *lens);
-	for (i = 0; i < a->npara; i++) {
-		paras[i] = a->paras[i].text;
-		lens[i] = a->paras[i].len;
-	}
-	set = entity_extract(db, paras, lens, a->npara);
-	free(paras);
-	free(lens);
+	set = entity_extract_article(db, a);
 	article_free(a);
 	return set;
 }
@@ -140,6 +130,8 @@ agg_alias(struct agg *g, const char *s)
 	g->aliases[g->naliases++] = xstrdup(s);
 }
 
+/* Adds an article's entities, one row each; merge() joins the rows of
+ * one entity afterwards (sorting, so a large library stays fast). */
 static void
 agg_add(struct aggs *ag, const struct entity_set *set)
 {
@@ -147,25 +139,61 @@ agg_add(struct aggs *ag, const struct entity_set *set)
 	struct agg		*g;
 	size_t			 i, j;
 
+	ag->v = xreallocarray(ag->v, ag->n + set->n + 1, sizeof *ag->v);
 	for (i = 0; i < set->n; i++) {
 		e = &set->v[i];
-		for (j = 0; j < ag->n; j++)
-			if (ag->v[j].type == e->type &&
-			    strcmp(ag->v[j].name, e->name) == 0)
-				break;
-		if (j == ag->n) {
-			ag->v = xreallocarray(ag->v, ag->n + 1, sizeof *ag->v);
-			g = &ag->v[ag->n++];
-			memset(g, 0, sizeof *g);
-			g->name = xstrdup(e->name);
-			g->type = e->type;
-		}
-		g = &ag->v[j];
-		g->articles++;
-		g->mentions += e->nspans;
+		g = &ag->v[ag->n++];
+		memset(g, 0, sizeof *g);
+		g->name = xstrdup(e->name);
+		g->type = e->type;
+		g->articles = 1;
+		g->mentions = e->nspans;
 		for (j = 0; j < e->naliases; j++)
 			agg_alias(g, e->aliases[j]);
 	}
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	const struct agg *x = a, *y = b;
+
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static void
+agg_free_one(struct agg *g)
+{
+	size_t j;
+
+	for (j = 0; j < g->naliases; j++)
+		free(g->aliases[j]);
+	free(g->aliases);
+	free(g->name);
+}
+
+/* Joins the rows of each entity (same type and name) into one. */
+static void
+merge(struct aggs *ag)
+{
+	struct agg	*to;
+	size_t		 i, j, k;
+
+	qsort(ag->v, ag->n, sizeof *ag->v, name_cmp);
+	for (i = j = 0; i < ag->n; i++) {
+		if (j > 0 && name_cmp(&ag->v[j - 1], &ag->v[i]) == 0) {
+			to = &ag->v[j - 1];
+			to->articles += ag->v[i].articles;
+			to->mentions += ag->v[i].mentions;
+			for (k = 0; k < ag->v[i].naliases; k++)
+				agg_alias(to, ag->v[i].aliases[k]);
+			agg_free_one(&ag->v[i]);
+		} else
+			ag->v[j++] = ag->v[i];
+	}
+	ag->n = j;
 }
 
 static int
@@ -306,14 +334,10 @@ print_yaml(struct buf *out, const struct agg *v, size_t n, int library)
 static void
 aggs_free(struct aggs *ag)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < ag->n; i++) {
-		for (j = 0; j < ag->v[i].naliases; j++)
-			free(ag->v[i].aliases[j]);
-		free(ag->v[i].aliases);
-		free(ag->v[i].name);
-	}
+	for (i = 0; i < ag->n; i++)
+		agg_free_one(&ag->v[i]);
 	free(ag->v);
 }
 
@@ -390,6 +414,7 @@ cmd_entities(int argc, char **argv, const struct globals *g)
 		agg_add(&ag, set);
 		entity_set_free(set);
 	}
+	merge(&ag);
 	/* One article: mentions order it, as the sidebar shows it. */
 	if (!library)
 		for (i = 0; i < ag.n; i++)

@@ -72,25 +72,13 @@ static int
 mentions(const struct entity_db *db, const struct article *a,
     const char *name)
 {
-	struct entity_set	 *set;
-	const char		**paras;
-	size_t			 *lens, i;
-	int			  found = 0;
+	struct entity_set	*set = entity_extract_article(db, a);
+	size_t			 i;
+	int			 found = 0;
 
-	paras = xcalloc(a->npara + 1, sizeof *paras);
-	lens = xcalloc(a->npara + 1, sizeof *lens);
-	paras[0] = a->title;
-	lens[0] = strlen(a->title);
-	for (i = 0; i < a->npara; i++) {
-		paras[i + 1] = a->paras[i].text;
-		lens[i + 1] = a->paras[i].len;
-	}
-	set = entity_extract(db, paras, lens, a->npara + 1);
 	for (i = 0; i < set->n && !found; i++)
 		found = names_entity(&set->v[i], name);
 	entity_set_free(set);
-	free(paras);
-	free(lens);
 	return found;
 }
 

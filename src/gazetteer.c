@@ -314,12 +314,9 @@ fail:
 static int
 find_entity(struct entity_db *db, const char *name)
 {
-	size_t i;
+	int *v = entity_map_get(&db->names, name, strlen(name));
 
-	for (i = 0; i < db->nents; i++)
-		if (strcmp(db->ents[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	return v != NULL ? *v : -1;
 }
 
 static void
@@ -417,6 +414,7 @@ load_entity(struct entity_db *db, const char *file, const struct node *m,
 		idx = (int)db->nents++;
 		memset(&db->ents[idx], 0, sizeof db->ents[idx]);
 		db->ents[idx].name = xstrdup(name->val);
+		entity_map_put(&db->names, name->val, strlen(name->val), idx);
 	}
 	e = &db->ents[idx];
 	e->type = (enum entity_type)t;
@@ -580,6 +578,7 @@ entity_db_load(const char *shipped, const char *user, char **cause)
 
 	*cause = NULL;
 	entity_words_init(db);
+	entity_cjk_init(db);
 	if ((shipped != NULL && load_file(db, shipped, 0, cause) == -1) ||
 	    (user != NULL && load_file(db, user, 1, cause) == -1)) {
 		entity_db_free(db);
@@ -631,5 +630,7 @@ entity_db_free(struct entity_db *db)
 	entity_map_free(&db->first);
 	entity_map_free(&db->ignore);
 	entity_map_free(&db->words);
+	entity_map_free(&db->cjk);
+	entity_map_free(&db->names);
 	free(db);
 }

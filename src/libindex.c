@@ -75,6 +75,7 @@ struct ment {
 };
 
 struct libindex {
+	int			 mapped; /* map is mmap'd, else malloc'd */
 	const char		*map;
 	size_t			 maplen;
 	const struct hdr	*h;
@@ -343,19 +344,21 @@ cmp_ent(const void *a, const void *b)
 	return strcmp(sort_str + x->name, sort_str + y->name);
 }
 
-int
-libindex_writer_save(struct libindex_writer *w, const char *path, char **cause)
+static struct libindex *over(const char *data, size_t len, int mapped);
+
+struct libindex *
+libindex_writer_finish(struct libindex_writer *w)
 {
 	struct hdr	 h;
 	struct buf	 out = { 0 };
 	uint32_t	*order, *newid, n, t;
-	size_t		 i, k;
-	int		 r;
+	size_t		 i, k, len;
 
-	if (w->narts > UINT32_MAX / 2 || w->st.data.len > UINT32_MAX - 1) {
-		*cause = xasprintf("%s: library too large to index", path);
-		return -1;
-	}
+	/* Offsets are 32 bits: past that, no index (the caller reads the
+	 * files instead; a library of 4 GB of titles is not expected). */
+	if (w->narts > UINT32_MAX / 2 || w->st.data.len > UINT32_MAX - 1 ||
+	    w->nments > UINT32_MAX / 2)
+		return NULL;
 	sort_str = w->st.data.data;
 	if (w->narts > 1)
 		qsort(w->arts, w->narts, sizeof *w->arts, cmp_art);
@@ -422,9 +425,14 @@ libindex_writer_save(struct libindex_writer *w, const char *path, char **cause)
 	memcpy(out.data, &h, sizeof h);
 	free(order);
 	free(newid);
-	r = util_write_atomic(path, out.data, out.len, cause);
-	buf_free(&out);
-	return r;
+	len = out.len;
+	return over(buf_take(&out, NULL), len, 0);
+}
+
+int
+libindex_save(const struct libindex *ix, const char *path, char **cause)
+{
+	return util_write_atomic(path, ix->map, ix->maplen, cause);
 }
 
 void
@@ -512,6 +520,33 @@ valid(const struct libindex *ix)
 	return 1;
 }
 
+static void
+set_arrays(struct libindex *ix)
+{
+	ix->recs = (const void *)(ix->map + ix->h->off_articles);
+	ix->ents = (const void *)(ix->map + ix->h->off_entities);
+	ix->ments = (const void *)(ix->map + ix->h->off_ments);
+	ix->tags = (const void *)(ix->map + ix->h->off_tags);
+	ix->aliases = (const void *)(ix->map + ix->h->off_aliases);
+	ix->str = ix->map + ix->h->off_strings;
+}
+
+/* An index over data (which it then owns); the arrays are set only once
+ * the header is known to be sane. */
+static struct libindex *
+over(const char *data, size_t len, int mapped)
+{
+	struct libindex *ix = xcalloc(1, sizeof *ix);
+
+	ix->map = data;
+	ix->maplen = len;
+	ix->mapped = mapped;
+	ix->h = (const void *)data;
+	if (!mapped)
+		set_arrays(ix);
+	return ix;
+}
+
 struct libindex *
 libindex_load(const char *path, const char *root)
 {
@@ -532,22 +567,17 @@ libindex_load(const char *path, const char *root)
 	close(fd);
 	if (map == MAP_FAILED)
 		return NULL;
-	ix = xcalloc(1, sizeof *ix);
-	ix->map = map;
-	ix->maplen = (size_t)st.st_size;
-	ix->h = map;
+	ix = over(map, (size_t)st.st_size, 1);
 	if (memcmp(ix->h->magic, MAGIC, 8) != 0 ||
 	    ix->h->endian != ENDIAN_MARK || ix->h->version != VERSION ||
-	    ix->h->total != ix->maplen || ix->h->off_strings > ix->maplen ||
+	    ix->h->total != ix->maplen || ix->h->off_articles > ix->maplen ||
+	    ix->h->off_entities > ix->maplen || ix->h->off_ments > ix->maplen ||
+	    ix->h->off_tags > ix->maplen || ix->h->off_aliases > ix->maplen ||
+	    ix->h->off_strings > ix->maplen ||
 	    checksum(ix->map + sizeof *ix->h, ix->maplen - sizeof *ix->h) !=
 	    ix->h->checksum)
 		goto bad;
-	ix->recs = (const void *)(ix->map + ix->h->off_articles);
-	ix->ents = (const void *)(ix->map + ix->h->off_entities);
-	ix->ments = (const void *)(ix->map + ix->h->off_ments);
-	ix->tags = (const void *)(ix->map + ix->h->off_tags);
-	ix->aliases = (const void *)(ix->map + ix->h->off_aliases);
-	ix->str = ix->map + ix->h->off_strings;
+	set_arrays(ix);
 	if (!valid(ix) || strcmp(ix->str + ix->h->root, root) != 0)
 		goto bad;
 	return ix;
@@ -561,7 +591,10 @@ libindex_free(struct libindex *ix)
 {
 	if (ix == NULL)
 		return;
-	munmap((void *)ix->map, ix->maplen);
+	if (ix->mapped)
+		munmap((void *)ix->map, ix->maplen);
+	else
+		free((void *)ix->map);
 	free(ix);
 }
 

@@ -38,12 +38,12 @@ free_all(struct sentry **e, size_t n)
 static void
 one(const char *buf, size_t size, enum store_file kind)
 {
-	struct ynode	 *root;
+	struct snode	 *root;
 	struct sentry	**e, **e2;
 	size_t		  n, n2, len, len2;
 	char		 *cause = NULL, *out, *out2;
 
-	if (ytree_parse("f.yaml", buf, size, &root, &cause) == -1) {
+	if (stree_parse("f.yaml", buf, size, &root, &cause) == -1) {
 		if (strncmp(cause, "f.yaml:", 7) != 0)
 			abort();
 		free(cause);
@@ -54,16 +54,16 @@ one(const char *buf, size_t size, enum store_file kind)
 		if (strncmp(cause, "f.yaml", 6) != 0)
 			abort();
 		free(cause);
-		ytree_free(root);
+		stree_free(root);
 		return;
 	}
-	ytree_free(root);
+	stree_free(root);
 	out = write_all(e, n, kind, &len);
-	if (ytree_parse("out", out, len, &root, &cause) == -1 ||
+	if (stree_parse("out", out, len, &root, &cause) == -1 ||
 	    sentry_from_tree(kind, "out", root, out, len, &e2, &n2,
 	    &cause) == -1)
 		abort();
-	ytree_free(root);
+	stree_free(root);
 	if (n2 != n)
 		abort();
 	/* Fragments taken from the written text, and emitted afresh. */
