@@ -44,10 +44,14 @@ fits(int p, int cols, int rows)
 
 void
 layout_compute(int cols, int rows, const int toggled[LAYOUT_NPANES],
-    int zoom, struct layout *out)
+    int zoom, const struct layout_opts *opts, struct layout *out)
 {
+	static const struct layout_opts defaults;
 	int	p, body, listw = 0, rightw = 0, readw, x, hh, avail, nside;
+	int	rx, lx;
 
+	if (opts == NULL)
+		opts = &defaults;
 	memset(out, 0, sizeof *out);
 	out->sep_x[0] = out->sep_x[1] = -1;
 	if (cols < LAYOUT_MIN_COLS || rows < LAYOUT_MIN_ROWS) {
@@ -71,7 +75,8 @@ layout_compute(int cols, int rows, const int toggled[LAYOUT_NPANES],
 	if (out->shown[LAYOUT_LIST])
 		listw = clamp(cols * 28 / 100, 20, 40);
 	if (out->shown[LAYOUT_HIGHLIGHTS] || out->shown[LAYOUT_SIDEBAR])
-		rightw = clamp(cols * 24 / 100, 20, 34);
+		rightw = opts->side_width > 0 ? opts->side_width :
+		    clamp(cols * 24 / 100, 20, 34);
 	/*
 	 * The side panes share the width with the reading pane, which keeps
 	 * at least 45% of it.
@@ -91,19 +96,27 @@ layout_compute(int cols, int rows, const int toggled[LAYOUT_NPANES],
 	}
 	readw = cols - listw - rightw - (listw > 0) - (rightw > 0);
 
-	x = 0;
+	/* list | reading | right column, or right column | list | reading. */
+	rx = opts->side_left ? 0 : -1;
+	x = rx == 0 && rightw > 0 ? rightw + 1 : 0;
+	lx = x;
 	if (listw > 0) {
-		rect(&out->pane[LAYOUT_LIST], 0, 0, body, listw);
-		out->sep_x[0] = listw;
-		x = listw + 1;
+		rect(&out->pane[LAYOUT_LIST], 0, lx, body, listw);
+		out->sep_x[0] = lx + listw;
+		x = lx + listw + 1;
 	}
 	rect(&out->pane[LAYOUT_READING], 0, x, body, readw);
 	x += readw;
 	if (rightw > 0) {
-		out->sep_x[1] = x;
-		x++;
+		if (rx == 0) {
+			out->sep_x[1] = rightw;
+			x = 0;
+		} else {
+			out->sep_x[1] = x;
+			x++;
+		}
 		if (out->shown[LAYOUT_HIGHLIGHTS] && out->shown[LAYOUT_SIDEBAR]) {
-			hh = body * 45 / 100;
+			hh = opts->hl_rows > 0 ? opts->hl_rows : body * 45 / 100;
 			if (hh < 2)
 				hh = 2;
 			if (body - hh < 2)

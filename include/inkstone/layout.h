@@ -45,11 +45,21 @@ struct layout {
 	int			sep_h;
 };
 
+/* What the configuration may change (layout.* options); 0 or NULL for the
+ * defaults. */
+struct layout_opts {
+	int	side_width;	/* the right column's width, columns */
+	int	side_left;	/* 1: that column stands left of the list */
+	int	hl_rows;	/* the highlights pane's rows (with its title)
+				   when it shares the column with the sidebar */
+};
+
 /* Lays out a cols x rows terminal.  toggled[p] flips pane p's default: it
  * shows a collapsed pane or hides one that fits (the reading pane is always
- * shown).  zoom is a pane shown alone over the whole body, or -1. */
+ * shown).  zoom is a pane shown alone over the whole body, or -1.  opts
+ * may be NULL. */
 void	layout_compute(int cols, int rows, const int toggled[LAYOUT_NPANES],
-	    int zoom, struct layout *out);
+	    int zoom, const struct layout_opts *opts, struct layout *out);
 
 /* The pane holding screen cell (y, x), or -1. */
 int	layout_hit(const struct layout *l, int y, int x);

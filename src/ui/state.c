@@ -315,6 +315,9 @@ state_keep(struct ui *ui, size_t para, size_t start, size_t end)
 	}
 	ui_message(ui, 0, "highlight kept");
 	highlights_reset(ui);
+	/* Show the new one: the store keeps creation order. */
+	if (ui->nhl > 0)
+		ui->hl_sel = ui->nhl - 1;
 	return REDRAW_HIGHLIGHTS | REDRAW_READING | REDRAW_STATUS;
 }
 

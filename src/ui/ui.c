@@ -68,13 +68,18 @@ ui_message(struct ui *ui, int error, const char *fmt, ...)
 void
 ui_compute_layout(struct ui *ui)
 {
-	int	eff[LAYOUT_NPANES];
+	struct layout_opts	o;
+	int			eff[LAYOUT_NPANES];
 
+	o.side_width = ui->cfg.sidebar_width;
+	o.side_left = ui->cfg.sidebar_side == CONFIG_LEFT;
+	o.hl_rows = ui->cfg.highlights_height > 0 ?
+	    ui->cfg.highlights_height + 1 : 0;
 	memcpy(eff, ui->toggled, sizeof eff);
-	layout_compute(ui->cols, ui->rows, eff, ui->zoom, &ui->lay);
+	layout_compute(ui->cols, ui->rows, eff, ui->zoom, &o, &ui->lay);
 	if (ui->lay.collapsed[LAYOUT_LIST] && ui->open < 0) {
 		eff[LAYOUT_LIST] ^= 1;
-		layout_compute(ui->cols, ui->rows, eff, ui->zoom, &ui->lay);
+		layout_compute(ui->cols, ui->rows, eff, ui->zoom, &o, &ui->lay);
 	}
 }
 

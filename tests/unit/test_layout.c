@@ -51,7 +51,7 @@ test_full(void **state)
 	int		p, total;
 
 	(void)state;
-	layout_compute(100, 30, none, -1, &l);
+	layout_compute(100, 30, none, -1, NULL, &l);
 	assert_false(l.too_small);
 	for (p = 0; p < LAYOUT_NPANES; p++) {
 		assert_true(l.shown[p]);
@@ -66,7 +66,7 @@ test_full(void **state)
 	assert_int_equal(l.pane[LAYOUT_HIGHLIGHTS].h + l.pane[LAYOUT_SIDEBAR].h,
 	    29);
 	assert_true(l.pane[LAYOUT_READING].w >= 45);
-	layout_compute(200, 60, none, -1, &l);
+	layout_compute(200, 60, none, -1, NULL, &l);
 	check_sane(&l, 200, 60);
 	assert_int_equal(l.pane[LAYOUT_LIST].w, 40);
 }
@@ -77,7 +77,7 @@ test_collapse_order(void **state)
 	struct layout	l;
 
 	(void)state;
-	layout_compute(99, 40, none, -1, &l);
+	layout_compute(99, 40, none, -1, NULL, &l);
 	assert_false(l.shown[LAYOUT_SIDEBAR]);
 	assert_true(l.collapsed[LAYOUT_SIDEBAR]);
 	assert_true(l.shown[LAYOUT_HIGHLIGHTS]);
@@ -85,20 +85,20 @@ test_collapse_order(void **state)
 	check_sane(&l, 99, 40);
 	assert_int_equal(l.pane[LAYOUT_HIGHLIGHTS].h, 39);
 
-	layout_compute(79, 40, none, -1, &l);
+	layout_compute(79, 40, none, -1, NULL, &l);
 	assert_false(l.shown[LAYOUT_HIGHLIGHTS]);
 	assert_true(l.shown[LAYOUT_LIST]);
 	assert_int_equal(l.sep_x[1], -1);
 	check_sane(&l, 79, 40);
 
-	layout_compute(60, 20, none, -1, &l);
+	layout_compute(60, 20, none, -1, NULL, &l);
 	assert_false(l.shown[LAYOUT_LIST]);
 	assert_true(l.shown[LAYOUT_READING]);
 	assert_int_equal(l.pane[LAYOUT_READING].w, 60);
 	assert_int_equal(l.pane[LAYOUT_READING].h, 19);
 	check_sane(&l, 60, 20);
 
-	layout_compute(30, 10, none, -1, &l);
+	layout_compute(30, 10, none, -1, NULL, &l);
 	assert_false(l.too_small);
 	assert_int_equal(l.pane[LAYOUT_READING].w, 30);
 	check_sane(&l, 30, 10);
@@ -113,25 +113,25 @@ test_toggles(void **state)
 	(void)state;
 	/* A collapsed pane asked for shares the width; reading keeps half. */
 	t[LAYOUT_LIST] = 1;
-	layout_compute(30, 10, t, -1, &l);
+	layout_compute(30, 10, t, -1, NULL, &l);
 	assert_true(l.shown[LAYOUT_LIST]);
 	assert_true(l.pane[LAYOUT_READING].w >= 14);
 	check_sane(&l, 30, 10);
 	t[LAYOUT_SIDEBAR] = 1;
 	t[LAYOUT_HIGHLIGHTS] = 1;
-	layout_compute(40, 12, t, -1, &l);
+	layout_compute(40, 12, t, -1, NULL, &l);
 	assert_true(l.shown[LAYOUT_SIDEBAR] && l.shown[LAYOUT_HIGHLIGHTS]);
 	assert_true(l.pane[LAYOUT_READING].w >= 18);
 	check_sane(&l, 40, 12);
 	/* On a big terminal the same toggles hide panes. */
-	layout_compute(120, 40, t, -1, &l);
+	layout_compute(120, 40, t, -1, NULL, &l);
 	assert_false(l.shown[LAYOUT_LIST]);
 	assert_false(l.shown[LAYOUT_SIDEBAR]);
 	assert_false(l.shown[LAYOUT_HIGHLIGHTS]);
 	assert_int_equal(l.pane[LAYOUT_READING].w, 120);
 	/* The reading pane cannot be toggled away. */
 	t[LAYOUT_READING] = 1;
-	layout_compute(120, 40, t, -1, &l);
+	layout_compute(120, 40, t, -1, NULL, &l);
 	assert_true(l.shown[LAYOUT_READING]);
 }
 
@@ -142,7 +142,7 @@ test_zoom_and_small(void **state)
 	int		p, cols, rows;
 
 	(void)state;
-	layout_compute(120, 40, none, LAYOUT_SIDEBAR, &l);
+	layout_compute(120, 40, none, LAYOUT_SIDEBAR, NULL, &l);
 	for (p = 0; p < LAYOUT_NPANES; p++)
 		assert_int_equal(l.shown[p], p == LAYOUT_SIDEBAR);
 	assert_int_equal(l.pane[LAYOUT_SIDEBAR].w, 120);
@@ -150,11 +150,11 @@ test_zoom_and_small(void **state)
 	assert_int_equal(layout_hit(&l, 5, 5), LAYOUT_SIDEBAR);
 	assert_int_equal(layout_hit(&l, 39, 5), -1);
 
-	layout_compute(19, 30, none, -1, &l);
+	layout_compute(19, 30, none, -1, NULL, &l);
 	assert_true(l.too_small);
-	layout_compute(30, 5, none, -1, &l);
+	layout_compute(30, 5, none, -1, NULL, &l);
 	assert_true(l.too_small);
-	layout_compute(20, 6, none, -1, &l);
+	layout_compute(20, 6, none, -1, NULL, &l);
 	assert_false(l.too_small);
 	check_sane(&l, 20, 6);
 
@@ -162,11 +162,38 @@ test_zoom_and_small(void **state)
 		for (rows = 6; rows <= 45; rows += 3) {
 			int t[LAYOUT_NPANES] = { 1, 0, 1, 1 };
 
-			layout_compute(cols, rows, none, -1, &l);
+			layout_compute(cols, rows, none, -1, NULL, &l);
 			check_sane(&l, cols, rows);
-			layout_compute(cols, rows, t, -1, &l);
+			layout_compute(cols, rows, t, -1, NULL, &l);
 			check_sane(&l, cols, rows);
 		}
+}
+
+static void
+test_options(void **state)
+{
+	struct layout_opts	o = { 30, 1, 8 };
+	struct layout		l;
+
+	(void)state;
+	layout_compute(120, 40, none, -1, &o, &l);
+	check_sane(&l, 120, 40);
+	/* The right column stands first, at its configured width. */
+	assert_int_equal(l.pane[LAYOUT_HIGHLIGHTS].x, 0);
+	assert_int_equal(l.pane[LAYOUT_HIGHLIGHTS].w, 30);
+	assert_int_equal(l.pane[LAYOUT_HIGHLIGHTS].h, 8);
+	assert_int_equal(l.pane[LAYOUT_SIDEBAR].y, 8);
+	assert_int_equal(l.sep_x[1], 30);
+	assert_int_equal(l.pane[LAYOUT_LIST].x, 31);
+	assert_true(l.pane[LAYOUT_READING].x > l.pane[LAYOUT_LIST].x);
+	assert_int_equal(l.pane[LAYOUT_READING].x + l.pane[LAYOUT_READING].w,
+	    120);
+	/* A width that leaves the reading pane too little is cut. */
+	o.side_width = 80;
+	o.side_left = 0;
+	layout_compute(100, 30, none, -1, &o, &l);
+	check_sane(&l, 100, 30);
+	assert_true(l.pane[LAYOUT_READING].w >= 45);
 }
 
 int
@@ -177,6 +204,7 @@ main(void)
 		cmocka_unit_test(test_collapse_order),
 		cmocka_unit_test(test_toggles),
 		cmocka_unit_test(test_zoom_and_small),
+		cmocka_unit_test(test_options),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
