@@ -17,6 +17,12 @@ unset TMUX NO_COLOR
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 FAILS=0
 NAME=$(basename "$0" .sh)
+# A sanitizer build runs several times slower: wait longer for it.
+if grep -q __asan_init "$INKSTONE" 2>/dev/null; then
+	E2E_SLOW=8
+else
+	E2E_SLOW=1
+fi
 
 t() {
 	tmux -L "$SOCK" -f /dev/null "$@"
@@ -82,7 +88,7 @@ type_text() {
 # (grep -E).  Returns 1 on time-out.
 wait_for() {
 	i=0
-	limit=$(( ${2:-5} * 10 ))
+	limit=$(( ${2:-5} * 10 * E2E_SLOW ))
 	while [ $i -lt $limit ]; do
 		if screen | grep -Eq -- "$1"; then
 			return 0
@@ -131,7 +137,7 @@ resize() {
 # wait_exit STATUS: waits for the reader to end with STATUS.
 wait_exit() {
 	i=0
-	while [ ! -s "$E2E_TMP/exit" ] && [ $i -lt 50 ]; do
+	while [ ! -s "$E2E_TMP/exit" ] && [ $i -lt $((50 * E2E_SLOW)) ]; do
 		sleep 0.1
 		i=$((i + 1))
 	done
