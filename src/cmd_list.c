@@ -1,5 +1,6 @@
 /* cmd_list: `inkstone list [--tag EXPR]... [--entity NAME] [--unread]
  * [--format tsv] [PATH]`: the library's articles, one a line. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "inkstone/app.h"
 #include "inkstone/cmd.h"
 #include "inkstone/entity.h"
+#include "inkstone/libindex.h"
 #include "inkstone/library.h"
 #include "inkstone/store.h"
 #include "inkstone/util.h"
@@ -31,16 +33,17 @@ usage(void)
 /* The article's tags: its front matter's and the reader's, sorted and
  * without repeats.  The array is allocated; the strings are borrowed. */
 static char **
-merged_tags(const struct article *a, const struct store_state *st,
-    size_t *n)
+merged_tags(const struct library *lib, const struct library_entry *e,
+    const struct store_state *st, size_t *n)
 {
 	char	**v;
-	size_t	  i, k, na = a != NULL ? a->ntags : 0;
+	size_t	  i, k, na = library_ntags(lib, e);
 
 	v = xcalloc(na + st->ntags + 1, sizeof *v);
 	*n = 0;
 	for (i = 0; i < na + st->ntags; i++) {
-		char *t = i < na ? a->tags[i] : st->tags[i - na];
+		char *t = i < na ? (char *)(uintptr_t)library_tag(lib, e, i) :
+		    st->tags[i - na];
 		for (k = 0; k < *n && strcmp(v[k], t) != 0; k++)
 			;
 		if (k == *n)
@@ -68,14 +71,25 @@ names_entity(const struct entity *e, const char *name)
 	return 0;
 }
 
+/* Whether the entry mentions the entity name: by the index when it has
+ * the entry, else by reading the article. */
 static int
-mentions(const struct entity_db *db, const struct article *a,
-    const char *name)
+mentions(struct library *lib, struct library_entry *e,
+    const struct entity_db *db, const char *name)
 {
-	struct entity_set	*set = entity_extract_article(db, a);
-	size_t			 i;
+	struct entity_set	*set;
+	struct article		*a;
+	size_t			 i, ent;
 	int			 found = 0;
 
+	if (lib->index != NULL && e->ix != (size_t)-1) {
+		ent = libindex_entity_find(lib->index, name);
+		return ent != (size_t)-1 &&
+		    libindex_mentions(lib->index, e->ix, ent);
+	}
+	if ((a = library_load(lib, e)) == NULL)
+		return 0;
+	set = entity_extract_article(db, a);
 	for (i = 0; i < set->n && !found; i++)
 		found = names_entity(&set->v[i], name);
 	entity_set_free(set);
@@ -85,12 +99,9 @@ mentions(const struct entity_db *db, const struct article *a,
 static void
 print_tsv(const struct library_entry *e, char *const *tags, size_t ntags)
 {
-	const struct article	*a = e->article;
-	size_t			 i;
+	size_t i;
 
-	printf("%s\t%s\t%s\t%s\t", e->path,
-	    a != NULL && a->date_iso[0] != '\0' ? a->date_iso : "",
-	    a != NULL && a->source != NULL ? a->source : "",
+	printf("%s\t%s\t%s\t%s\t", e->path, e->date_iso, e->source,
 	    library_title(e));
 	for (i = 0; i < ntags; i++)
 		printf("%s%s", i > 0 ? "," : "", tags[i]);
@@ -182,8 +193,8 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	struct library		*lib = NULL;
 	struct store		*s;
 	struct store_state	 st;
-	const struct entity_db	*db = NULL;
-	char			*cause = NULL, **tags;
+	struct library_opts	 lopts = { 0 };
+	char			*cause = NULL, **tags, *cache = NULL;
 	size_t			 i, k, ntags;
 	int			 r, ok;
 
@@ -191,10 +202,12 @@ cmd_list(int argc, char **argv, const struct globals *g)
 		goto out_opts;
 	if ((r = app_init(&app, g, o.path)) != 0)
 		goto out;
-	lib = library_open(o.path != NULL ? o.path : app.root, &cause);
-	if (lib == NULL ||
-	    (s = app_store(&app, &cause)) == NULL ||
-	    (o.entity != NULL && (db = app_entities(&app, &cause)) == NULL)) {
+	cache = util_cache_dir();
+	lopts.cache_dir = cache;
+	if ((lopts.db = app_entities(&app, &cause)) == NULL ||
+	    (lib = library_open_with(o.path != NULL ? o.path : app.root,
+	    &lopts, &cause)) == NULL ||
+	    (s = app_store(&app, &cause)) == NULL) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
 		r = EXIT_RUNTIME;
@@ -204,17 +217,16 @@ cmd_list(int argc, char **argv, const struct globals *g)
 		fprintf(stderr, "inkstone: %s\n", store_problem(s, STORE_TAGS));
 	sort_library(lib, &app.config);
 	for (i = 0; i < lib->n; i++) {
-		const struct library_entry *e = &lib->v[i];
+		struct library_entry *e = &lib->v[i];
 		store_get_key(s, e->rel, &st);
 		if (o.unread && st.read)
 			continue;
-		tags = merged_tags(e->article, &st, &ntags);
+		tags = merged_tags(lib, e, &st, &ntags);
 		ok = 1;
 		for (k = 0; k < o.ntags && ok; k++)
 			ok = store_filter_match(o.tags[k], tags, ntags);
 		if (ok && o.entity != NULL)
-			ok = e->article != NULL &&
-			    mentions(db, e->article, o.entity);
+			ok = mentions(lib, e, lopts.db, o.entity);
 		if (ok)
 			print_tsv(e, tags, ntags);
 		free(tags);
@@ -226,6 +238,7 @@ cmd_list(int argc, char **argv, const struct globals *g)
 out:
 	if (lib != NULL)
 		library_free(lib);
+	free(cache);
 	app_free(&app);
 out_opts:
 	for (k = 0; k < o.ntags; k++)
