@@ -1,5 +1,5 @@
-/* cmd_list: `inkstone list [--tag EXPR]... [--entity NAME] [--unread]
- * [--format tsv] [PATH]`: the library's articles, one a line. */
+/* cmd_list: `inkstone list [--tag EXPR]... [--entity NAME] [--search TEXT]
+ * [--unread] [--format tsv] [PATH]`: the library's articles, one a line. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +18,7 @@ struct list_opts {
 	struct store_filter	**tags;
 	size_t			  ntags;
 	const char		 *entity;
+	const char		 *search;
 	int			  unread;
 	const char		 *path;
 };
@@ -25,8 +26,8 @@ struct list_opts {
 static int
 usage(void)
 {
-	fputs("usage: inkstone list [--tag EXPR]... [--entity NAME] [--unread]"
-	    " [--format tsv] [PATH]\n", stderr);
+	fputs("usage: inkstone list [--tag EXPR]... [--entity NAME] "
+	    "[--search TEXT] [--unread] [--format tsv] [PATH]\n", stderr);
 	return EXIT_USAGE;
 }
 
@@ -173,6 +174,8 @@ parse_args(int argc, char **argv, struct list_opts *o)
 			o->tags[o->ntags++] = f;
 		} else if (strcmp(arg, "--entity") == 0)
 			o->entity = argv[++i];
+		else if (strcmp(arg, "--search") == 0)
+			o->search = argv[++i];
 		else if (strcmp(arg, "--format") == 0) {
 			if (strcmp(argv[++i], "tsv") != 0) {
 				fprintf(stderr, "inkstone: list: unknown "
@@ -195,7 +198,7 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	struct store_state	 st;
 	struct library_opts	 lopts = { 0 };
 	char			*cause = NULL, **tags, *cache = NULL;
-	size_t			 i, k, ntags;
+	size_t			 j, k, ntags, nkeep, *keep = NULL;
 	int			 r, ok;
 
 	if ((r = parse_args(argc, argv, &o)) != 0)
@@ -216,8 +219,11 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	if (store_problem(s, STORE_TAGS) != NULL)
 		fprintf(stderr, "inkstone: %s\n", store_problem(s, STORE_TAGS));
 	sort_library(lib, &app.config);
-	for (i = 0; i < lib->n; i++) {
-		struct library_entry *e = &lib->v[i];
+	keep = xcalloc(lib->n + 1, sizeof *keep);
+	nkeep = library_filter_text(lib, o.search != NULL ? o.search : "",
+	    keep);
+	for (j = 0; j < nkeep; j++) {
+		struct library_entry *e = &lib->v[keep[j]];
 		store_get_key(s, e->rel, &st);
 		if (o.unread && st.read)
 			continue;
@@ -239,6 +245,7 @@ out:
 	if (lib != NULL)
 		library_free(lib);
 	free(cache);
+	free(keep);
 	app_free(&app);
 out_opts:
 	for (k = 0; k < o.ntags; k++)

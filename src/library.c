@@ -320,8 +320,8 @@ entry_matches(const struct library_entry *e, const struct search *s)
 {
 	const char	*t = library_title(e);
 	struct article	*a = e->article;
-	char		*cause = NULL;
-	size_t		 i;
+	char		*cause = NULL, *raw;
+	size_t		 i, len;
 	int		 found = 0;
 
 	if (search_contains(s, t, strlen(t)))
@@ -329,7 +329,10 @@ entry_matches(const struct library_entry *e, const struct search *s)
 	/* A body not loaded is read for the search and let go again, so a
 	 * search of a large library does not keep it all in memory. */
 	if (a == NULL && !e->failed && e->ix != (size_t)-1) {
-		a = article_load(e->path, &cause);
+		raw = util_read_file(e->path, ARTICLE_MAX_SIZE, &len, &cause);
+		if (raw != NULL && search_may_contain(s, raw, len))
+			a = article_read(e->path, raw, len, &cause);
+		free(raw);
 		free(cause);
 	}
 	for (i = 0; a != NULL && i < a->npara && !found; i++)

@@ -236,31 +236,41 @@ library_refresh(struct library *lib, const struct library_opts *o,
 	struct libindex		 *old = lib->index, *ix;
 	struct founds		  fs = { 0 };
 	struct found		**changed;
+	size_t			 *kept;
 	struct libindex_article	  a;
 	size_t			  i, k, nchanged = 0, nfresh = 0;
 	char			 *why = NULL;
 
 	if (library_scan(lib->root, record, &fs, cause) == -1)
 		return -1;
+	/* Which files the index still describes (kept[i]: its article in
+	 * old, or -1); nothing is built when all of them are. */
 	changed = xcalloc(fs.n + 1, sizeof *changed);
-	w = libindex_writer_new(lib->root);
+	kept = xcalloc(fs.n + 1, sizeof *kept);
 	for (i = 0; i < fs.n; i++) {
 		k = old != NULL ? libindex_find(old, fs.v[i].rel) : (size_t)-1;
 		if (k != (size_t)-1)
 			libindex_get(old, k, &a);
 		if (k != (size_t)-1 && a.size == fs.v[i].size &&
 		    a.mtime_ns == fs.v[i].mtime_ns) {
-			libindex_writer_add_from(w, old, k);
+			kept[i] = k;
 			nfresh++;
-		} else
+		} else {
+			kept[i] = (size_t)-1;
 			changed[nchanged++] = &fs.v[i];
+		}
 	}
 	if (old != NULL && nchanged == 0 && nfresh == libindex_count(old)) {
-		libindex_writer_free(w);
+		free(kept);
 		free(changed);
 		founds_free(&fs);
 		return 0;
 	}
+	w = libindex_writer_new(lib->root);
+	for (i = 0; i < fs.n; i++)
+		if (kept[i] != (size_t)-1)
+			libindex_writer_add_from(w, old, kept[i]);
+	free(kept);
 	parse_changed(w, changed, nchanged, o);
 	ix = libindex_writer_finish(w);
 	libindex_writer_free(w);

@@ -26,6 +26,14 @@ expect_eq "$untagged" "" "untagged rows have no tags"
 ./inkstone list --entity huawei articles | cut -f1 | grep -q huawei-ascend ||
 	fail "--entity huawei misses the Huawei article"
 
+# Search over titles and bodies: Latin case-folded, CJK exact.
+expect_eq "$(./inkstone list --search 'hbm4' articles | cut -f1)" \
+	articles/samsung-hbm-nvidia.txt "--search hbm4"
+./inkstone list --search '千歳' articles | cut -f1 | grep -q rapidus ||
+	fail "--search 千歳"
+expect_eq "$(./inkstone list --search 'no such words anywhere' articles | wc -l)" 0 \
+	"--search with no match"
+
 # Unread: none read yet; reading marks come from the store.
 expect_eq "$(./inkstone list --unread articles | wc -l)" "$n" "--unread"
 
