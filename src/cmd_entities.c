@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
 #include "inkstone/article.h"
 #include "inkstone/cmd.h"
@@ -16,6 +15,7 @@
 #include "inkstone/libindex.h"
 #include "inkstone/library.h"
 #include "inkstone/util.h"
+#include "inkstone/yout.h"
 
 
 /* One entity over a library. */
@@ -175,98 +175,33 @@ print_tsv(struct buf *out, const struct agg *v, size_t n, int library)
 	}
 }
 
-static int
-yaml_out(void *data, unsigned char *p, size_t n)
-{
-	buf_add(data, p, n);
-	return 1;
-}
-
-static void
-y_scalar(yaml_emitter_t *em, const char *s)
-{
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, YAML_ANY_SCALAR_STYLE);
-	yaml_emitter_emit(em, &ev);
-}
-
-static void
-y_mapping(yaml_emitter_t *em, int start, int flow)
-{
-	yaml_event_t ev;
-
-	if (start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_mapping_end_event_initialize(&ev);
-	yaml_emitter_emit(em, &ev);
-}
-
-static void
-y_sequence(yaml_emitter_t *em, int start, int flow)
-{
-	yaml_event_t ev;
-
-	if (start)
-		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_SEQUENCE_STYLE :
-		    YAML_BLOCK_SEQUENCE_STYLE);
-	else
-		yaml_sequence_end_event_initialize(&ev);
-	yaml_emitter_emit(em, &ev);
-}
-
 static void
 print_yaml(struct buf *out, const struct agg *v, size_t n, int library)
 {
-	yaml_emitter_t	 em;
-	yaml_event_t	 ev;
+	struct yout	*y = yout_new(out);
 	size_t		 i, j;
-	char		 num[32];
 
-	yaml_emitter_initialize(&em);
-	yaml_emitter_set_output(&em, yaml_out, out);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	yaml_emitter_emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	yaml_emitter_emit(&em, &ev);
-	y_mapping(&em, 1, 0);
-	y_scalar(&em, "entities");
-	y_sequence(&em, 1, 0);
+	yout_map(y, 0);
+	yout_str(y, "entities");
+	yout_seq(y, 0);
 	for (i = 0; i < n; i++) {
-		y_mapping(&em, 1, 0);
-		y_scalar(&em, "name");
-		y_scalar(&em, v[i].name);
-		y_scalar(&em, "type");
-		y_scalar(&em, entity_type_name(v[i].type));
-		y_scalar(&em, "aliases");
-		y_sequence(&em, 1, 1);
+		yout_map(y, 0);
+		yout_kv(y, "name", v[i].name);
+		yout_kv(y, "type", entity_type_name(v[i].type));
+		yout_str(y, "aliases");
+		yout_seq(y, 1);
 		for (j = 0; j < v[i].naliases; j++)
-			y_scalar(&em, v[i].aliases[j]);
-		y_sequence(&em, 0, 1);
+			yout_str(y, v[i].aliases[j]);
+		yout_end(y);
 		if (library) {
-			y_scalar(&em, "articles");
-			snprintf(num, sizeof num, "%zu", v[i].articles);
-			y_scalar(&em, num);
+			yout_str(y, "articles");
+			yout_num(y, v[i].articles);
 		}
-		y_scalar(&em, "mentions");
-		snprintf(num, sizeof num, "%zu", v[i].mentions);
-		y_scalar(&em, num);
-		y_mapping(&em, 0, 0);
+		yout_str(y, "mentions");
+		yout_num(y, v[i].mentions);
+		yout_end(y);
 	}
-	y_sequence(&em, 0, 0);
-	y_mapping(&em, 0, 0);
-	yaml_document_end_event_initialize(&ev, 1);
-	yaml_emitter_emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	yaml_emitter_emit(&em, &ev);
-	yaml_emitter_flush(&em);
-	yaml_emitter_delete(&em);
+	yout_finish(y);
 }
 
 static void

@@ -1,5 +1,5 @@
 /* cmd_list: `inkstone list [--tag EXPR]... [--entity NAME] [--search TEXT]
- * [--unread] [--format tsv] [PATH]`: the library's articles, one a line. */
+ * [--unread] [--format tsv|yaml] [PATH]`: the library's articles, one a line. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +13,7 @@
 #include "inkstone/library.h"
 #include "inkstone/store.h"
 #include "inkstone/util.h"
+#include "inkstone/yout.h"
 
 struct list_opts {
 	struct store_filter	**tags;
@@ -20,6 +21,7 @@ struct list_opts {
 	const char		 *entity;
 	const char		 *search;
 	int			  unread;
+	int			  yaml;
 	const char		 *path;
 };
 
@@ -27,7 +29,7 @@ static int
 usage(void)
 {
 	fputs("usage: inkstone list [--tag EXPR]... [--entity NAME] "
-	    "[--search TEXT] [--unread] [--format tsv] [PATH]\n", stderr);
+	    "[--search TEXT] [--unread] [--format tsv|yaml] [PATH]\n", stderr);
 	return EXIT_USAGE;
 }
 
@@ -95,6 +97,27 @@ mentions(struct library *lib, struct library_entry *e,
 		found = names_entity(&set->v[i], name);
 	entity_set_free(set);
 	return found;
+}
+
+static void
+print_yaml(struct yout *y, const struct library_entry *e, char *const *tags,
+    size_t ntags)
+{
+	size_t i;
+
+	yout_map(y, 0);
+	yout_kv(y, "path", e->path);
+	yout_kv(y, "date", e->date_iso);
+	yout_kv(y, "source", e->source);
+	yout_kv(y, "title", library_title(e));
+	yout_str(y, "tags");
+	yout_seq(y, 1);
+	for (i = 0; i < ntags; i++)
+		yout_str(y, tags[i]);
+	yout_end(y);
+	if (e->failed && e->error != NULL)
+		yout_kv(y, "error", e->error);
+	yout_end(y);
 }
 
 static void
@@ -177,7 +200,8 @@ parse_args(int argc, char **argv, struct list_opts *o)
 		else if (strcmp(arg, "--search") == 0)
 			o->search = argv[++i];
 		else if (strcmp(arg, "--format") == 0) {
-			if (strcmp(argv[++i], "tsv") != 0) {
+			o->yaml = strcmp(argv[++i], "yaml") == 0;
+			if (!o->yaml && strcmp(argv[i], "tsv") != 0) {
 				fprintf(stderr, "inkstone: list: unknown "
 				    "format '%s'\n", argv[i]);
 				return usage();
@@ -197,6 +221,8 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	struct store		*s;
 	struct store_state	 st;
 	struct library_opts	 lopts = { 0 };
+	struct yout		*y = NULL;
+	struct buf		 out = { 0 };
 	char			*cause = NULL, **tags, *cache = NULL;
 	size_t			 j, k, ntags, nkeep, *keep = NULL;
 	int			 r, ok;
@@ -219,6 +245,12 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	if (store_problem(s, STORE_TAGS) != NULL)
 		fprintf(stderr, "inkstone: %s\n", store_problem(s, STORE_TAGS));
 	sort_library(lib, &app.config);
+	if (o.yaml) {
+		y = yout_new(&out);
+		yout_map(y, 0);
+		yout_str(y, "articles");
+		yout_seq(y, 0);
+	}
 	keep = xcalloc(lib->n + 1, sizeof *keep);
 	nkeep = library_filter_text(lib, o.search != NULL ? o.search : "",
 	    keep);
@@ -233,9 +265,17 @@ cmd_list(int argc, char **argv, const struct globals *g)
 			ok = store_filter_match(o.tags[k], tags, ntags);
 		if (ok && o.entity != NULL)
 			ok = mentions(lib, e, lopts.db, o.entity);
-		if (ok)
+		if (ok && y != NULL)
+			print_yaml(y, e, tags, ntags);
+		else if (ok)
 			print_tsv(e, tags, ntags);
 		free(tags);
+	}
+	if (y != NULL) {
+		if (yout_finish(y) == -1)
+			fputs("inkstone: list: YAML output failed\n", stderr);
+		fwrite(out.data, 1, out.len, stdout);
+		buf_free(&out);
 	}
 	if (fflush(stdout) != 0) {
 		perror("inkstone: list");

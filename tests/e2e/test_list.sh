@@ -37,6 +37,12 @@ expect_eq "$(./inkstone list --search 'no such words anywhere' articles | wc -l)
 # Unread: none read yet; reading marks come from the store.
 expect_eq "$(./inkstone list --unread articles | wc -l)" "$n" "--unread"
 
+# YAML: one mapping a row under "articles", dates quoted.
+./inkstone list --format yaml articles >"$TMP/list.yaml" || fail "--format yaml"
+expect_eq "$(head -1 "$TMP/list.yaml")" "articles:" "yaml top key"
+expect_eq "$(grep -c '^- path: ' "$TMP/list.yaml")" "$n" "yaml rows"
+grep -q '^  date: "2025-' "$TMP/list.yaml" || fail "yaml dates not quoted"
+
 # Bad usage and a broken configuration are status 2, with the position.
 ./inkstone list --format xml articles 2>/dev/null
 expect_eq "$?" 2 "--format xml"
