@@ -1,9 +1,12 @@
 /* library: scanning, sorting and filtering a folder of articles. */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "inkstone/libindex.h"
 #include "inkstone/library.h"
@@ -342,17 +345,66 @@ entry_matches(const struct library_entry *e, const struct search *s)
 	return found;
 }
 
+struct filter_job {
+	const struct library	*lib;
+	const struct search	*s;
+	unsigned char		*hit;
+	size_t			 next;	/* next entry to test, under lock */
+	pthread_mutex_t		 lock;
+};
+
+static void *
+filter_worker(void *arg)
+{
+	struct filter_job	*j = arg;
+	size_t			 i, end;
+
+	for (;;) {
+		/* Runs of 64 entries: few lock round trips, even shares. */
+		pthread_mutex_lock(&j->lock);
+		i = j->next;
+		j->next += 64;
+		pthread_mutex_unlock(&j->lock);
+		if (i >= j->lib->n)
+			return NULL;
+		end = i + 64 < j->lib->n ? i + 64 : j->lib->n;
+		for (; i < end; i++)
+			j->hit[i] = (unsigned char)entry_matches(&j->lib->v[i],
+			    j->s);
+	}
+}
+
 size_t
 library_filter_text(const struct library *lib, const char *text,
     size_t *idx)
 {
-	struct search	*s;
-	size_t		 i, n = 0;
+	struct filter_job	 j;
+	pthread_t		 tid[7];
+	size_t			 i, n = 0;
+	long			 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int			 k, started = 0;
 
-	s = search_new(text);
+	memset(&j, 0, sizeof j);
+	if ((j.s = search_new(text)) == NULL) {
+		for (i = 0; i < lib->n; i++)
+			idx[i] = i;
+		return lib->n;
+	}
+	/* Bodies not in memory are read from disk: one reader a core. */
+	j.lib = lib;
+	j.hit = xcalloc(lib->n + 1, 1);
+	pthread_mutex_init(&j.lock, NULL);
+	for (k = 1; k < cpus && k <= 7 && lib->n > 64; k++)
+		if (pthread_create(&tid[started], NULL, filter_worker, &j) == 0)
+			started++;
+	filter_worker(&j);
+	for (k = 0; k < started; k++)
+		pthread_join(tid[k], NULL);
+	pthread_mutex_destroy(&j.lock);
 	for (i = 0; i < lib->n; i++)
-		if (s == NULL || entry_matches(&lib->v[i], s))
+		if (j.hit[i])
 			idx[n++] = i;
-	search_free(s);
+	free(j.hit);
+	search_free((struct search *)(uintptr_t)j.s);
 	return n;
 }
