@@ -319,6 +319,62 @@ libindex_writer_add(struct libindex_writer *w, const struct libindex_article *a,
 	w->nments += set->n;
 }
 
+/* The entity (type, name) of the writer, made if new, with aliases. */
+static uint32_t
+entity_id_of(struct libindex_writer *w, const char *name,
+    enum entity_type type, const char *const *aliases, size_t naliases)
+{
+	struct entity	e;
+	uint32_t	id;
+
+	memset(&e, 0, sizeof e);
+	e.name = (char *)(uintptr_t)name;
+	e.type = type;
+	e.aliases = (char **)(uintptr_t)aliases;
+	e.naliases = naliases;
+	id = entity_id(w, &e);
+	add_aliases(w, &w->ents[id], &e);
+	return id;
+}
+
+void
+libindex_writer_add_from(struct libindex_writer *w, const struct libindex *ix,
+    size_t i)
+{
+	struct libindex_article	  a;
+	struct libindex_entity	  le;
+	const char		**tags, **al;
+	struct wart		 *wa;
+	size_t			  k, j, e, count, na;
+	uint32_t		  id;
+
+	libindex_get(ix, i, &a);
+	tags = xcalloc(a.ntags + 1, sizeof *tags);
+	for (k = 0; k < a.ntags; k++)
+		tags[k] = libindex_tag(ix, i, k);
+	a.tags = tags;
+	libindex_writer_add(w, &a, NULL);
+	free(tags);
+	wa = &w->arts[w->narts - 1];
+	wa->r.nments = (uint32_t)libindex_article_nentities(ix, i);
+	wa->ments = xcalloc(wa->r.nments + 1, sizeof *wa->ments);
+	for (k = 0; k < wa->r.nments; k++) {
+		libindex_article_entity(ix, i, k, &e, &count);
+		libindex_entity(ix, e, &le);
+		na = libindex_entity_naliases(ix, e);
+		al = xcalloc(na + 1, sizeof *al);
+		for (j = 0; j < na; j++)
+			al[j] = libindex_entity_alias(ix, e, j);
+		id = entity_id_of(w, le.name, le.type, al, na);
+		free(al);
+		w->ents[id].narticles++;
+		w->ents[id].nmentions += count;
+		wa->ments[k].entity = id;
+		wa->ments[k].count = (uint32_t)count;
+	}
+	w->nments += wa->r.nments;
+}
+
 static const char *sort_str;	/* qsort has no context argument */
 
 static int

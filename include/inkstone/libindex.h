@@ -49,6 +49,9 @@ struct libindex_writer	*libindex_writer_new(const char *root);
 void			 libindex_writer_add(struct libindex_writer *w,
 			    const struct libindex_article *a,
 			    const struct entity_set *set);
+/* Adds article i of another index as it stands there, entities too. */
+void			 libindex_writer_add_from(struct libindex_writer *w,
+			    const struct libindex *ix, size_t i);
 /* The index of what was added, in memory (free with libindex_free; the
  * writer is still freed with libindex_writer_free).  NULL if the library
  * is past the format's limits (4 GB of strings). */
