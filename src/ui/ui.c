@@ -39,7 +39,7 @@ set_signals(void)
 
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
-	/* No SA_RESTART: a signal must wake the poll() in the loop. */
+	/* The handlers only set flags; the loop in ppoll() acts on them. */
 	sa.sa_handler = on_winch;
 	sigaction(SIGWINCH, &sa, NULL);
 	sa.sa_handler = on_exit_signal;
@@ -379,8 +379,25 @@ static void
 loop(struct ui *ui)
 {
 	struct pollfd	pfd;
+	sigset_t	block, wait;
 	int		flags = REDRAW_LAYOUT;
 
+	/*
+	 * The signals the loop handles stay blocked except inside ppoll(),
+	 * which unblocks them atomically: one that arrives while the loop
+	 * is busy wakes the next ppoll() at once instead of waiting for a
+	 * key.
+	 */
+	sigemptyset(&block);
+	sigaddset(&block, SIGWINCH);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &wait);
+	sigdelset(&wait, SIGWINCH);
+	sigdelset(&wait, SIGHUP);
+	sigdelset(&wait, SIGINT);
+	sigdelset(&wait, SIGTERM);
 	pfd.fd = STDIN_FILENO;
 	pfd.events = POLLIN;
 	while (!ui->quit && !got_signal) {
@@ -394,7 +411,7 @@ loop(struct ui *ui)
 		if (flags != 0)
 			paint(ui, (flags & REDRAW_LAYOUT) ? REDRAW_ALL : flags);
 		flags = 0;
-		if (poll(&pfd, 1, -1) == -1) {
+		if (ppoll(&pfd, 1, NULL, &wait) == -1) {
 			if (errno == EINTR)
 				continue;
 			break;
@@ -406,6 +423,7 @@ loop(struct ui *ui)
 		}
 		flags = input(ui);
 	}
+	sigprocmask(SIG_UNBLOCK, &block, NULL);
 }
 
 int
