@@ -71,6 +71,37 @@ wait_exit 0
 stop
 rm -f "$LIB/zz-binary.txt" "$LIB/zz-unreadable.txt"
 
+# Wide characters and emoji at every pane edge: nothing is cut in half or
+# drawn past the terminal.
+mkdir -p "$E2E_TMP/wide"
+{
+	printf -- '---\ntitle: 寬字元標題測試寬字元標題測試寬字元標題測試 😀😀😀😀\n'
+	printf 'source: 港灣科技評論港灣科技評論\ndate: 2025-01-01\n---\n\n'
+	i=0
+	while [ $i -lt 40 ]; do
+		printf '華為（Huawei）😀與台積電😀在亞利桑那州擴產😀，寬字元在行尾😀😀😀 %d。\n\n' $i
+		i=$((i + 1))
+	done
+} >"$E2E_TMP/wide/wide.md"
+start 100 30 "$E2E_TMP/wide"
+expect "Articles 1/1"
+keys Enter
+expect "Reading +1-"
+# Every body row still holds both separators: nothing drew over them.
+bad=$(screen | sed '$d' | awk -F '│' 'NF != 3 { n++ } END { print n + 0 }')
+[ "$bad" -eq 0 ] && ok "separators intact" ||
+    fail "$bad rows lost a pane separator"
+for size in "97 30" "61 17" "33 11" "21 7"; do
+	resize $size
+	check_width ${size% *}
+	keys L
+	check_width ${size% *}
+	keys L
+done
+keys q q
+wait_exit 0
+stop
+
 # Monochrome (vt100) and 8 colours (screen), with NO_COLOR too.
 for term in vt100 screen; do
 	E2E_TERM=$term start 100 30 "$LIB"
