@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "pane.h"
+#include "inkstone/store.h"
 #include "inkstone/util.h"
 
 static int
@@ -140,6 +141,10 @@ act_global(struct ui *ui, enum keys_action a)
 		free(ui->filter);
 		free(ui->entity_filter);
 		ui->filter = ui->entity_filter = NULL;
+		store_filter_free(ui->tag_filter);
+		free(ui->tag_expr);
+		ui->tag_filter = NULL;
+		ui->tag_expr = NULL;
 		return ui_refilter(ui);
 	case KEYS_A_REDRAW:
 		clearok(curscr, TRUE);

@@ -66,7 +66,6 @@ bind_supported(enum keys_action a)
 {
 	switch (a) {
 	case KEYS_A_NONE:
-	case KEYS_A_MARK:
 	case KEYS_A_VISUAL:
 	case KEYS_A_HIGHLIGHT:
 	case KEYS_A_EDIT_NOTE:

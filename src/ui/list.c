@@ -129,8 +129,11 @@ ui_reload(struct ui *ui)
 	ui_sort(ui);
 	free(ui->view);
 	free(ui->read);
+	free(ui->marked);
 	ui->view = xcalloc(lib->n + 1, sizeof *ui->view);
 	ui->read = xcalloc(lib->n + 1, 1);
+	ui->marked = xcalloc(lib->n + 1, 1);
+	ui->nmarked = 0;
 	sidebar_init(ui, &ui->pane[LAYOUT_SIDEBAR]);
 	state_open(ui);
 	ui->nview = 0;
@@ -198,10 +201,11 @@ draw_row(struct ui *ui, struct pane *p, int y, size_t row)
 	enum theme_slot			 base, sl;
 	int				 x, w = p->r.w, srcw, datew;
 
-	base = row == ui->list.sel ? THEME_LIST_SELECTED : THEME_LIST;
+	base = row == ui->list.sel ? THEME_LIST_SELECTED :
+	    ui->marked[e->id] ? THEME_LIST_MARKED : THEME_LIST;
 	draw_fill(p->win, y, 0, w, base);
 	mark[0] = e->failed ? '!' : state_is_read(ui, e) ? ' ' : '*';
-	mark[1] = state_has_tags(ui, e) ? '#' : ' ';
+	mark[1] = ui->marked[e->id] ? '+' : state_has_tags(ui, e) ? '#' : ' ';
 	mark[2] = ' ';
 	sl = base != THEME_LIST ? base : e->failed ? THEME_STATUS_ERROR :
 	    THEME_LIST_UNREAD;
@@ -293,6 +297,25 @@ moved(struct ui *ui, int changed)
 	return REDRAW_LIST | REDRAW_STATUS;
 }
 
+/* Marks or unmarks the selected article for a batch tag (t), and moves
+ * on so a run of articles is marked key after key. */
+static int
+toggle_mark(struct ui *ui)
+{
+	const struct library_entry *e = list_selected(ui);
+
+	if (e == NULL)
+		return 0;
+	ui->marked[e->id] = !ui->marked[e->id];
+	if (ui->marked[e->id])
+		ui->nmarked++;
+	else
+		ui->nmarked--;
+	listmodel_move(&ui->list, 1);
+	ui_message(ui, 0, "%zu marked: t tags them all", ui->nmarked);
+	return REDRAW_LIST | REDRAW_STATUS;
+}
+
 static int
 list_key(struct ui *ui, enum keys_action a)
 {
@@ -313,6 +336,8 @@ list_key(struct ui *ui, enum keys_action a)
 		return ui_open_selected(ui);
 	case KEYS_A_SORT:
 		return resort(ui);
+	case KEYS_A_MARK:
+		return toggle_mark(ui);
 	case KEYS_A_SEARCH:
 		/* In the list, / filters the library by text. */
 		ui->prompting = PROMPT_FILTER;

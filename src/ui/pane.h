@@ -128,7 +128,9 @@ struct ui {
 	char			*entity_filter;	/* entity name, or NULL */
 	struct store_filter	*tag_filter;
 	char			*tag_expr;
-	unsigned char		*read;		/* per library entry */
+	unsigned char		*read;		/* by entry id */
+	unsigned char		*marked;	/* by entry id: for a batch tag */
+	size_t			 nmarked;
 
 	/* The open article. */
 	long			 open;		/* library index, or -1 */

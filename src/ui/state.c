@@ -182,14 +182,34 @@ ui_toggle_read(struct ui *ui)
 	return REDRAW_LIST | REDRAW_STATUS;
 }
 
-/* Applies "+a -b c" (a bare word adds) to the current article. */
+static int
+apply_tags(struct ui *ui, const struct library_entry *e, char *const *v,
+    size_t n)
+{
+	const struct store_article	*sa = entry_sa(ui, e);
+	char				*cause = NULL;
+
+	if (sa == NULL) {
+		ui_message(ui, 1, "%s: cannot be tagged", e->rel);
+		return -1;
+	}
+	if (store_tag_apply(ui->store, sa, v, n, &cause) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+/* Applies "+a -b c" (a bare word adds) to the marked articles when the
+ * list has marks and is focused, else to the current article. */
 int
 state_tag(struct ui *ui, const char *words)
 {
 	const struct library_entry	*e;
 	const struct store_article	*sa;
-	char				*copy, *w, *save, **v = NULL, *cause;
-	size_t				 n = 0, i;
+	char				*copy, *w, *save, **v = NULL;
+	size_t				 n = 0, i, done = 0;
 
 	if (need_store(ui, &e, &sa) == -1)
 		return REDRAW_STATUS;
@@ -200,11 +220,18 @@ state_tag(struct ui *ui, const char *words)
 		v[n++] = *w == '+' || *w == '-' ? xstrdup(w) :
 		    xasprintf("+%s", w);
 	}
-	cause = NULL;
-	if (n > 0 && store_tag_apply(ui->store, sa, v, n, &cause) == -1) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-	} else if (n > 0)
+	if (n > 0 && ui->focus == LAYOUT_LIST && ui->nmarked > 0) {
+		for (i = 0; i < ui->lib->n; i++)
+			if (ui->marked[ui->lib->v[i].id] &&
+			    apply_tags(ui, &ui->lib->v[i], v, n) == 0)
+				done++;
+		if (done == ui->nmarked) {
+			ui_message(ui, 0, "tagged %zu articles: %s", done,
+			    words);
+			memset(ui->marked, 0, ui->lib->n);
+			ui->nmarked = 0;
+		}
+	} else if (n > 0 && apply_tags(ui, e, v, n) == 0)
 		ui_message(ui, 0, "tagged %s: %s", library_title(e), words);
 	for (i = 0; i < n; i++)
 		free(v[i]);

@@ -323,6 +323,7 @@ ui_free(struct ui *ui)
 	free(ui->liberr);
 	free(ui->view);
 	free(ui->read);
+	free(ui->marked);
 	free(ui->filter);
 	free(ui->entity_filter);
 	free(ui->query);
@@ -458,6 +459,7 @@ ui_run(const char *path, const struct globals *g)
 	ui_sort(&ui);
 	ui.view = xcalloc(ui.lib->n + 1, sizeof *ui.view);
 	ui.read = xcalloc(ui.lib->n + 1, 1);
+	ui.marked = xcalloc(ui.lib->n + 1, 1);
 	state_open(&ui);
 	list_init(&ui, &ui.pane[LAYOUT_LIST]);
 	reading_init(&ui, &ui.pane[LAYOUT_READING]);

@@ -115,6 +115,20 @@ expect "Articles [1-9]/$NART"
 expect_not "Articles $NART/$NART"
 keys c
 expect "Articles $NART/$NART"
+# m marks articles, t tags every marked one, f filters by tag.
+keys g m m
+expect "2 marked"
+keys t
+type_text e2e-batch
+keys Enter
+expect "tagged 2 articles"
+keys f
+type_text e2e-batch
+keys Enter
+expect "Articles 2/$NART"
+expect 'tags "e2e-batch"'
+keys c
+expect "Articles $NART/$NART"
 keys Tab Tab
 
 # The highlights pane: choosing one scrolls the reading pane to it.
