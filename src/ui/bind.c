@@ -67,8 +67,6 @@ bind_supported(enum keys_action a)
 	switch (a) {
 	case KEYS_A_NONE:
 	case KEYS_A_VISUAL:
-	case KEYS_A_HIGHLIGHT:
-	case KEYS_A_EDIT_NOTE:
 		return 0;
 	default:
 		return 1;

@@ -14,7 +14,8 @@ item_rows(const struct hl_item *it)
 {
 	int n = it->wl.n > HL_MAX_LINES ? HL_MAX_LINES : (int)it->wl.n;
 
-	return n + 1;	/* and a blank line after it */
+	/* The excerpt, its note on a line of its own, a blank line. */
+	return n + (it->note != NULL) + 1;
 }
 
 static void
@@ -41,6 +42,7 @@ highlights_reset(struct ui *ui)
 	for (i = 0; i < ui->nhl; i++) {
 		wrap_lines_free(&ui->hl[i].wl);
 		free(ui->hl[i].owned);
+		free(ui->hl[i].note);
 	}
 	free(ui->hl);
 	ui->hl = NULL;
@@ -117,6 +119,13 @@ highlights_draw(struct ui *ui, struct pane *p)
 			if (k + 1 == HL_MAX_LINES && it->wl.n > HL_MAX_LINES)
 				draw_text(p->win, y, 3 + x < p->r.w ? 3 + x :
 				    p->r.w - 1, 1, "\u2026", 3, sl);
+		}
+		if (it->note != NULL && y < p->r.h) {
+			draw_fill(p->win, y, 0, p->r.w, sl);
+			x = draw_text(p->win, y, 3, tw, "\u270e ", 4, sl);
+			draw_text(p->win, y, 3 + x, tw - x, it->note,
+			    strlen(it->note), sl);
+			y++;
 		}
 		y++;
 	}
@@ -195,6 +204,17 @@ highlights_key(struct ui *ui, enum keys_action a)
 		return select_item(ui, ui->nhl);
 	case KEYS_A_OPEN:
 		return jump(ui);
+	case KEYS_A_EDIT_NOTE:
+		if (ui->nhl == 0 || !ui->hl[ui->hl_sel].saved) {
+			ui_message(ui, 1, "notes go on your own highlights");
+			return REDRAW_STATUS;
+		}
+		ui->prompting = PROMPT_NOTE;
+		buf_free(&ui->prompt);
+		buf_add(&ui->prompt, "", 0);
+		if (ui->hl[ui->hl_sel].note != NULL)
+			buf_adds(&ui->prompt, ui->hl[ui->hl_sel].note);
+		return REDRAW_STATUS;
 	case KEYS_A_DELETE:
 		if (ui->nhl == 0 || !ui->hl[ui->hl_sel].saved) {
 			ui_message(ui, 1, "only your own highlights can be "

@@ -38,7 +38,8 @@ enum prompt {
 	PROMPT_ENTITY,		/* find an entity in the sidebar */
 	PROMPT_ENTITY_FILTER,	/* filter the list by an entity's name */
 	PROMPT_TAG_FILTER,	/* filter the list by tags */
-	PROMPT_TAG		/* +tag -tag on the current article */
+	PROMPT_TAG,		/* +tag -tag on the current article */
+	PROMPT_NOTE		/* the note of a saved highlight */
 };
 
 /* A byte span of one source string of the open article, named by its
@@ -90,6 +91,7 @@ struct hl_item {
 	int			 saved;	/* 0: the publisher's */
 	int			 orphaned; /* saved, no longer found */
 	char			 id[17]; /* saved: the store's id */
+	char			*note;	/* saved: the reader's note, owned */
 	size_t			 index;	/* into article->highlights */
 	size_t			 para;	/* saved: where it is anchored */
 	size_t			 start;
@@ -248,6 +250,7 @@ int	state_tag(struct ui *, const char *words);
 void	state_highlights(struct ui *);
 int	state_keep(struct ui *, size_t para, size_t start, size_t end);
 int	state_delete_highlight(struct ui *, const char *id);
+int	state_note(struct ui *, const char *note);
 int	ui_toggle_read(struct ui *);
 int	ui_quick_tag(struct ui *, int);
 int	ui_reload(struct ui *);

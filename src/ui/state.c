@@ -298,6 +298,8 @@ state_highlights(struct ui *ui)
 		it->owned = xstrdup(h->quote);
 		it->text = it->owned;
 		memcpy(it->id, h->id, sizeof it->id);
+		if (h->note != NULL && *h->note != '\0')
+			it->note = xstrdup(h->note);
 		if (anchor_find(a->paras, a->npara, h->quote, h->before,
 		    h->after, h->para, h->offset, &m) == 0) {
 			it->para = m.para;
@@ -365,4 +367,28 @@ state_delete_highlight(struct ui *ui, const char *id)
 	ui_message(ui, 0, "highlight deleted");
 	highlights_reset(ui);
 	return REDRAW_HIGHLIGHTS | REDRAW_READING | REDRAW_STATUS;
+}
+
+/* Sets (or, when empty, removes) the note of the selected saved highlight. */
+int
+state_note(struct ui *ui, const char *note)
+{
+	const struct library_entry	*e;
+	const struct store_article	*sa;
+	char				*cause = NULL;
+	size_t				 sel = ui->hl_sel;
+
+	if (need_store(ui, &e, &sa) == -1 || sel >= ui->nhl ||
+	    !ui->hl[sel].saved)
+		return REDRAW_STATUS;
+	if (store_highlight_note(ui->store, sa, ui->hl[sel].id, note,
+	    &cause) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	ui_message(ui, 0, *note != '\0' ? "note kept" : "note removed");
+	highlights_reset(ui);
+	ui->hl_sel = sel < ui->nhl ? sel : 0;
+	return REDRAW_HIGHLIGHTS | REDRAW_STATUS;
 }

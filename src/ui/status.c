@@ -33,6 +33,8 @@ prompt_label(enum prompt p)
 		return "tags (+a -b untagged): ";
 	case PROMPT_TAG:
 		return "tag (+a -b): ";
+	case PROMPT_NOTE:
+		return "note: ";
 	default:
 		return "/";
 	}
@@ -171,6 +173,9 @@ prompt_done(struct ui *ui)
 		return set_tag_filter(ui, q) | REDRAW_STATUS;
 	case PROMPT_TAG:
 		r |= state_tag(ui, q);
+		break;
+	case PROMPT_NOTE:
+		r |= state_note(ui, q);
 		break;
 	case PROMPT_ENTITY:
 		if (*q != '\0')

@@ -81,6 +81,14 @@ keys h
 expect "highlight kept"
 expect "Highlights 4"
 expect "» Semiconductor"
+# e in the highlights pane writes a note on the reader's own highlight.
+keys Tab
+keys e
+type_text "checked against filings"
+keys Enter
+expect "note kept"
+expect "✎ checked against"
+keys BTab
 keys n
 expect "match 1 of 2 \\(wrapped\\)"
 keys /
