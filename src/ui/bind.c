@@ -66,7 +66,6 @@ bind_supported(enum keys_action a)
 {
 	switch (a) {
 	case KEYS_A_NONE:
-	case KEYS_A_VISUAL:
 		return 0;
 	default:
 		return 1;

@@ -141,6 +141,9 @@ struct ui {
 	size_t			 top;		/* first line shown */
 	struct mark		 anchor;	/* where top starts, kept over
 						   resizes */
+	int			 visual;	/* a line selection is open */
+	size_t			 vis_from;	/* its fixed end (a line) */
+	size_t			 vis_to;	/* its moving end */
 	int			 have_anchor;
 	struct marks		 matches;	/* search matches */
 	struct marks		 mentions;	/* the chosen entity's */

@@ -186,6 +186,7 @@ reading_relayout(struct ui *ui)
 		set_anchor(ui);
 	render_open(ui, width);
 	ui->top = 0;
+	ui->visual = 0;		/* its lines are gone */
 	if (ui->have_anchor)
 		ui->top = find_line(ui->render, ui->anchor.kind,
 		    ui->anchor.para, ui->anchor.start);
@@ -203,6 +204,7 @@ reading_reset(struct ui *ui)
 	ui->render_width = 0;
 	ui->top = 0;
 	ui->have_anchor = 0;
+	ui->visual = 0;
 	marks_free(&ui->matches);
 	marks_free(&ui->mentions);
 	marks_free(&ui->saved);
@@ -282,6 +284,18 @@ draw_span(struct ui *ui, struct pane *p, int y, int x,
 	return x;
 }
 
+static int
+in_visual(const struct ui *ui, size_t i)
+{
+	size_t lo, hi;
+
+	if (!ui->visual)
+		return 0;
+	lo = ui->vis_from < ui->vis_to ? ui->vis_from : ui->vis_to;
+	hi = ui->vis_from < ui->vis_to ? ui->vis_to : ui->vis_from;
+	return i >= lo && i <= hi;
+}
+
 static void
 draw_line(struct ui *ui, struct pane *p, int y, const struct render_line *l)
 {
@@ -303,6 +317,11 @@ draw_line(struct ui *ui, struct pane *p, int y, const struct render_line *l)
 	default:
 		base = THEME_READING;
 		break;
+	}
+	if (in_visual(ui, (size_t)(l - ui->render->v))) {
+		base = THEME_SELECTION;
+		draw_fill(p->win, y, x, l->width < w - x ? l->width : w - x,
+		    base);
 	}
 	if (l->prefix != NULL && *l->prefix != '\0')
 		x += draw_text(p->win, y, x, w - x, l->prefix,
@@ -488,11 +507,70 @@ reading_jump(struct ui *ui, int dir)
 }
 
 /* Keeps the match or mention under the cursor (n/N) as a highlight. */
+/* v: selects lines of one paragraph from the first body line on screen;
+ * j/k move its end, h keeps it, Escape drops it. */
+static int
+visual_start(struct ui *ui)
+{
+	size_t i;
+
+	if (ui->visual) {
+		ui->visual = 0;
+		return REDRAW_READING | REDRAW_STATUS;
+	}
+	for (i = ui->top; ui->render != NULL && i < ui->render->n; i++)
+		if (ui->render->v[i].kind == RENDER_BODY)
+			break;
+	if (ui->render == NULL || i >= ui->render->n) {
+		ui_message(ui, 1, "no body text here to select");
+		return REDRAW_STATUS;
+	}
+	ui->visual = 1;
+	ui->vis_from = ui->vis_to = i;
+	ui_message(ui, 0, "visual: j/k extend in this paragraph, h keeps, "
+	    "Escape drops");
+	return REDRAW_READING | REDRAW_STATUS;
+}
+
+static int
+visual_move(struct ui *ui, int d)
+{
+	const struct render	*r = ui->render;
+	size_t			 para = r->v[ui->vis_from].para, to;
+	size_t			 rows = (size_t)rows_of(&ui->pane[LAYOUT_READING]);
+
+	to = ui->vis_to;
+	if (d > 0 && to + 1 < r->n && r->v[to + 1].kind == RENDER_BODY &&
+	    r->v[to + 1].para == para)
+		to++;
+	else if (d < 0 && to > 0 && r->v[to - 1].kind == RENDER_BODY &&
+	    r->v[to - 1].para == para)
+		to--;
+	else
+		return 0;
+	ui->vis_to = to;
+	if (to < ui->top)
+		scroll_to(ui, to);
+	else if (to >= ui->top + rows)
+		scroll_to(ui, to - rows + 1);
+	return REDRAW_READING;
+}
+
 static int
 keep(struct ui *ui)
 {
-	const struct mark *m;
+	const struct mark		*m;
+	const struct render_line	*a, *b;
 
+	if (ui->visual) {
+		a = &ui->render->v[ui->vis_from < ui->vis_to ? ui->vis_from :
+		    ui->vis_to];
+		b = &ui->render->v[ui->vis_from < ui->vis_to ? ui->vis_to :
+		    ui->vis_from];
+		ui->visual = 0;
+		return state_keep(ui, a->para, a->start, b->end) |
+		    REDRAW_READING;
+	}
 	if (ui->jump == NULL || ui->jump_cur >= ui->jump->n) {
 		ui_message(ui, 1, "search (/) or choose an entity first: the "
 		    "match at the cursor is what is kept");
@@ -513,7 +591,23 @@ reading_key(struct ui *ui, enum keys_action a)
 
 	if (page < 1)
 		page = 1;
+	if (ui->visual && ui->render != NULL) {
+		switch (a) {
+		case KEYS_A_DOWN:
+			return visual_move(ui, 1);
+		case KEYS_A_UP:
+			return visual_move(ui, -1);
+		case KEYS_A_CLOSE:
+		case KEYS_A_VISUAL:
+			ui->visual = 0;
+			return REDRAW_READING | REDRAW_STATUS;
+		default:
+			break;
+		}
+	}
 	switch (a) {
+	case KEYS_A_VISUAL:
+		return visual_start(ui);
 	case KEYS_A_HALF_DOWN:
 		return scroll_by(ui, (page + 1) / 2);
 	case KEYS_A_HALF_UP:

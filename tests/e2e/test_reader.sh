@@ -81,6 +81,12 @@ keys h
 expect "highlight kept"
 expect "Highlights 4"
 expect "» Semiconductor"
+# v selects lines of a paragraph, j extends, h keeps them.
+keys v
+expect "visual:"
+keys j h
+expect "highlight kept"
+expect "Highlights 5"
 # e in the highlights pane writes a note on the reader's own highlight.
 keys Tab
 keys e
@@ -205,7 +211,7 @@ expect "$((NART - 1)) unread"
 keys /
 type_text 910c
 keys Enter Enter
-expect "Highlights 4"
+expect "Highlights 5"
 [ -s "$XDG_DATA_HOME/inkstone/tags.yaml" ] && ok "state saved" ||
     fail "no tags.yaml in \$XDG_DATA_HOME/inkstone"
 # C-c ends the reader with the terminal restored: 128 + SIGINT.
