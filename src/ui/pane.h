@@ -222,6 +222,12 @@ void	reading_init(struct ui *, struct pane *);
 void	reading_relayout(struct ui *);
 void	reading_reset(struct ui *);
 int	reading_goto(struct ui *, enum render_kind, size_t para, size_t off);
+size_t	reading_line_para(const struct render_line *);
+size_t	reading_find_line(const struct render *, enum render_kind, size_t,
+	    size_t);
+void	reading_need_render(struct ui *);
+
+/* find.c */
 int	reading_search(struct ui *, const char *query);
 int	reading_jump(struct ui *, int dir);
 void	marks_add(struct marks *, enum render_kind, size_t, size_t, size_t,

@@ -47,54 +47,8 @@ open_article(struct ui *ui)
 	return ui->lib->v[ui->open].article;
 }
 
-void
-marks_add(struct marks *m, enum render_kind kind, size_t para, size_t start,
-    size_t end, enum theme_slot sl)
-{
-	if (m->n == m->cap) {
-		m->cap = m->cap * 2 + 16;
-		m->v = xreallocarray(m->v, m->cap, sizeof *m->v);
-	}
-	m->v[m->n].kind = kind;
-	m->v[m->n].para = (kind == RENDER_TITLE || kind == RENDER_META) ?
-	    0 : para;
-	m->v[m->n].start = start;
-	m->v[m->n].end = end;
-	m->v[m->n].slot = sl;
-	m->n++;
-}
-
-static int
-by_position(const void *a, const void *b)
-{
-	const struct mark *x = a, *y = b;
-
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	if (x->para != y->para)
-		return x->para < y->para ? -1 : 1;
-	if (x->start != y->start)
-		return x->start < y->start ? -1 : 1;
-	return 0;
-}
-
-/* Puts marks in text order, which lower() below relies on. */
-void
-marks_sort(struct marks *m)
-{
-	if (m->n > 1)
-		qsort(m->v, m->n, sizeof *m->v, by_position);
-}
-
-void
-marks_free(struct marks *m)
-{
-	free(m->v);
-	memset(m, 0, sizeof *m);
-}
-
-static size_t
-line_para(const struct render_line *l)
+size_t
+reading_line_para(const struct render_line *l)
 {
 	return (l->kind == RENDER_TITLE || l->kind == RENDER_META) ? 0 :
 	    l->para;
@@ -102,8 +56,8 @@ line_para(const struct render_line *l)
 
 /* The line showing byte off of the source string (kind, para): the last
  * line of that block starting at or before off. */
-static size_t
-find_line(const struct render *r, enum render_kind kind, size_t para,
+size_t
+reading_find_line(const struct render *r, enum render_kind kind, size_t para,
     size_t off)
 {
 	size_t	i, found = (size_t)-1;
@@ -113,7 +67,7 @@ find_line(const struct render *r, enum render_kind kind, size_t para,
 	if (kind == RENDER_BODY)
 		return render_find(r, para, off);
 	for (i = 0; i < r->n; i++) {
-		if (r->v[i].kind != kind || line_para(&r->v[i]) != para) {
+		if (r->v[i].kind != kind || reading_line_para(&r->v[i]) != para) {
 			if (found != (size_t)-1)
 				break;
 			continue;
@@ -162,7 +116,7 @@ set_anchor(struct ui *ui)
 	if (l->kind == RENDER_BLANK && ui->top + 1 < ui->render->n)
 		l++;
 	ui->anchor.kind = l->kind;
-	ui->anchor.para = line_para(l);
+	ui->anchor.para = reading_line_para(l);
 	ui->anchor.start = l->start;
 	ui->have_anchor = l->kind != RENDER_BLANK;
 }
@@ -188,7 +142,7 @@ reading_relayout(struct ui *ui)
 	ui->top = 0;
 	ui->visual = 0;		/* its lines are gone */
 	if (ui->have_anchor)
-		ui->top = find_line(ui->render, ui->anchor.kind,
+		ui->top = reading_find_line(ui->render, ui->anchor.kind,
 		    ui->anchor.para, ui->anchor.start);
 	/* Near the end the pane cannot start there and still be full; the
 	 * anchor stays for the next resize. */
@@ -216,8 +170,8 @@ reading_reset(struct ui *ui)
 
 /* Wraps the open article now if the layout has not yet (a search typed
  * ahead of the redraw). */
-static void
-need_render(struct ui *ui)
+void
+reading_need_render(struct ui *ui)
 {
 	if (ui->render == NULL && ui->pane[LAYOUT_READING].r.w > 0)
 		render_open(ui, text_width_of(ui, &ui->pane[LAYOUT_READING]));
@@ -252,7 +206,7 @@ draw_span(struct ui *ui, struct pane *p, int y, int x,
 	/* Highest priority first: the search wins over everything. */
 	struct marks	*layers[4] = { &ui->matches, &ui->mentions,
 			    &ui->saved, &ui->entmarks };
-	size_t		 para = line_para(l), i = l->start, next, j;
+	size_t		 para = reading_line_para(l), i = l->start, next, j;
 	const struct mark *m;
 	enum theme_slot	 sl;
 	int		 k, maxw = p->r.w - x;
@@ -405,110 +359,15 @@ reading_goto(struct ui *ui, enum render_kind kind, size_t para, size_t off)
 {
 	size_t	line, ctx;
 
-	need_render(ui);
+	reading_need_render(ui);
 	if (ui->render == NULL)
 		return 0;
-	line = find_line(ui->render, kind, para, off);
+	line = reading_find_line(ui->render, kind, para, off);
 	/* A line of context above the target, when there is one. */
 	ctx = line > 0 && rows_of(&ui->pane[LAYOUT_READING]) > 4 ? 1 : 0;
 	return scroll_to(ui, line - ctx) | REDRAW_READING;
 }
 
-static int
-show_mark(struct ui *ui)
-{
-	const struct mark *m = &ui->jump->v[ui->jump_cur];
-
-	return reading_goto(ui, m->kind, m->para, m->start) | REDRAW_STATUS;
-}
-
-static void
-find_in(struct search *s, struct marks *out, enum render_kind kind,
-    size_t para, const char *text, size_t len)
-{
-	struct search_spans	sp = { 0 };
-	size_t			i;
-
-	search_find(s, text, len, &sp);
-	for (i = 0; i < sp.n; i++)
-		marks_add(out, kind, para, sp.v[i].start, sp.v[i].end,
-		    THEME_SEARCH);
-	search_spans_free(&sp);
-}
-
-int
-reading_search(struct ui *ui, const char *query)
-{
-	const struct article	*a = open_article(ui);
-	struct search		*s;
-	size_t			 i, line;
-
-	marks_free(&ui->matches);
-	if (ui->jump == &ui->matches)
-		ui->jump = NULL;
-	free(ui->query);
-	ui->query = xstrdup(query);
-	need_render(ui);
-	if (a == NULL || ui->render == NULL) {
-		ui_message(ui, 1, "no article open to search");
-		return REDRAW_STATUS;
-	}
-	if ((s = search_new(query)) == NULL)
-		return REDRAW_READING | REDRAW_STATUS;
-	find_in(s, &ui->matches, RENDER_TITLE, 0, a->title, strlen(a->title));
-	for (i = 0; i < a->nhighlights; i++)
-		find_in(s, &ui->matches, RENDER_HIGHLIGHT, i, a->highlights[i],
-		    strlen(a->highlights[i]));
-	for (i = 0; i < a->npara; i++)
-		find_in(s, &ui->matches, RENDER_BODY, i, a->paras[i].text,
-		    a->paras[i].len);
-	search_free(s);
-	if (ui->matches.n == 0) {
-		ui_message(ui, 1, "not found: %s", query);
-		return REDRAW_READING | REDRAW_STATUS;
-	}
-	ui->jump = &ui->matches;
-	/* Start from the first match on screen or below it. */
-	for (i = 0; i < ui->matches.n; i++) {
-		line = find_line(ui->render, ui->matches.v[i].kind,
-		    ui->matches.v[i].para, ui->matches.v[i].start);
-		if (line >= ui->top)
-			break;
-	}
-	ui->jump_cur = i < ui->matches.n ? i : 0;
-	ui_message(ui, 0, "match %zu of %zu", ui->jump_cur + 1,
-	    ui->matches.n);
-	return show_mark(ui) | REDRAW_READING;
-}
-
-int
-reading_jump(struct ui *ui, int dir)
-{
-	size_t	n;
-	int	wrapped = 0;
-
-	if (ui->jump == NULL || ui->jump->n == 0) {
-		ui_message(ui, 1, "nothing to jump to: / searches, Enter on "
-		    "an entity marks its mentions");
-		return REDRAW_STATUS;
-	}
-	n = ui->jump->n;
-	if (dir > 0) {
-		wrapped = ui->jump_cur + 1 >= n;
-		ui->jump_cur = wrapped ? 0 : ui->jump_cur + 1;
-	} else {
-		wrapped = ui->jump_cur == 0;
-		ui->jump_cur = wrapped ? n - 1 : ui->jump_cur - 1;
-	}
-	ui_message(ui, 0, "%s %zu of %zu%s", ui->jump == &ui->matches ?
-	    "match" : "mention", ui->jump_cur + 1, n,
-	    wrapped ? " (wrapped)" : "");
-	return show_mark(ui) | REDRAW_READING;
-}
-
-/* Keeps the match or mention under the cursor (n/N) as a highlight. */
-/* v: selects lines of one paragraph from the first body line on screen;
- * j/k move its end, h keeps it, Escape drops it. */
 static int
 visual_start(struct ui *ui)
 {
