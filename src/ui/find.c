@@ -81,13 +81,17 @@ reading_search(struct ui *ui, const char *query)
 {
 	const struct article	*a = NULL;
 	struct search		*s;
+	char			*q;
 	size_t			 i, line;
 
 	marks_free(&ui->matches);
 	if (ui->jump == &ui->matches)
 		ui->jump = NULL;
+	/* query may be ui->query itself (an empty search repeats it). */
+	q = xstrdup(query);
 	free(ui->query);
-	ui->query = xstrdup(query);
+	ui->query = q;
+	query = q;
 	if (ui->open >= 0)
 		a = ui->lib->v[ui->open].article;
 	reading_need_render(ui);

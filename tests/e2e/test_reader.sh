@@ -97,6 +97,9 @@ expect "✎ checked against"
 keys BTab
 keys n
 expect "match 1 of 2 \\(wrapped\\)"
+# An empty search repeats the last one.
+keys / Enter
+expect "match [12] of 2"
 keys /
 type_text "華為"
 keys Enter
