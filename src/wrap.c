@@ -346,8 +346,10 @@ fill_line(struct wrapper *w, size_t ls)
 			col++;
 		} else {
 			cpw = cp < 0x7F && cp > 0x20 ? 1 : text_cp_width(cp);
-			if (cpw > 0 && col + cpw > w->width && i > ls &&
-			    i >= overlong) {
+			/* A zero-width code point after spaces that overflow
+			 * would make them drawn: break before it too. */
+			if ((cpw > 0 || col > w->width) &&
+			    col + cpw > w->width && i > ls && i >= overlong) {
 				if ((g = find_break(w, ls, i, cp, col)) > ls ||
 				    (g = emergency(w, ls, i, cp, col)) > ls)
 					return g;

@@ -1,0 +1,65 @@
+/* Regression tests for bugs the fuzz targets (tests/fuzz) found.  Each
+ * test feeds the reproducer, also kept in the target's corpus under the
+ * name given, to the function that broke, and checks what the target
+ * checked. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "inkstone/text.h"
+#include "inkstone/wrap.h"
+
+/* Wraps s at width, checks that the lines tile it and fit the width, and
+ * returns the line count.  (No reproducer here holds a cluster wider than
+ * its width.) */
+static size_t
+wrap_fits(const char *s, size_t len, int width)
+{
+	struct wrap_lines	 lines = { NULL, 0, 0 };
+	size_t			 i, n;
+
+	wrap_paragraph(s, len, width, &lines);
+	assert_true(lines.n > 0);
+	assert_int_equal(lines.v[0].start, 0);
+	assert_int_equal(lines.v[lines.n - 1].next, len);
+	for (i = 0; i < lines.n; i++) {
+		if (i > 0)
+			assert_int_equal(lines.v[i].start, lines.v[i - 1].next);
+		assert_true(lines.v[i].width <= width);
+		assert_int_equal(lines.v[i].width, (int)text_width(s +
+		    lines.v[i].start, lines.v[i].end - lines.v[i].start) +
+		    lines.v[i].hyphen);
+	}
+	n = lines.n;
+	wrap_lines_free(&lines);
+	return n;
+}
+
+/* corpus/wrap/regress-zwsp-after-spaces: a zero-width space after the
+ * space that ends a full line made the space drawn, and the line one
+ * column too wide ("abcd " at width 4). */
+static void
+test_wrap_zwsp_after_spaces(void **state)
+{
+	const char	*s = "abcd \u200Bef";
+
+	(void)state;
+	assert_int_equal(wrap_fits(s, strlen(s), 4), 2);
+	s = "cafe\u0301   \u200B\u200Bnext";
+	wrap_fits(s, strlen(s), 4);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_wrap_zwsp_after_spaces),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
