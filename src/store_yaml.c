@@ -565,17 +565,25 @@ get_entry(enum store_file kind, const char *name, const struct ynode *k,
 	return r;
 }
 
+/* An entry with the key node it was read from, so that a repeated
+ * article can be reported where it stands. */
+struct keyed {
+	struct sentry		*e;
+	const struct ynode	*k;
+};
+
 static int
-cmp_entry(const void *a, const void *b)
+cmp_keyed(const void *a, const void *b)
 {
-	return strcmp((*(struct sentry *const *)a)->key,
-	    (*(struct sentry *const *)b)->key);
+	return strcmp(((const struct keyed *)a)->e->key,
+	    ((const struct keyed *)b)->e->key);
 }
 
 int
 sentry_from_tree(enum store_file kind, const char *name,
     const struct ynode *root, struct sentry ***out, size_t *n, char **cause)
 {
+	struct keyed	 *p;
 	struct sentry	**e;
 	size_t		  i, ne = 0;
 
@@ -588,31 +596,39 @@ sentry_from_tree(enum store_file kind, const char *name,
 		    "paths");
 		return -1;
 	}
-	e = xreallocarray(NULL, root->n / 2 + 1, sizeof *e);
+	p = xreallocarray(NULL, root->n / 2 + 1, sizeof *p);
 	for (i = 0; i + 1 < root->n; i += 2) {
-		e[ne] = xcalloc(1, sizeof **e);
+		p[ne].e = xcalloc(1, sizeof *p[ne].e);
+		p[ne].k = root->kids[i];
 		if (get_entry(kind, name, root->kids[i], root->kids[i + 1],
-		    e[ne], cause) == -1) {
-			sentry_free(e[ne]);
+		    p[ne].e, cause) == -1) {
+			sentry_free(p[ne].e);
 			goto fail;
 		}
 		ne++;
 	}
-	qsort(e, ne, sizeof *e, cmp_entry);
+	qsort(p, ne, sizeof *p, cmp_keyed);
 	for (i = 1; i < ne; i++) {
-		if (strcmp(e[i - 1]->key, e[i]->key) == 0) {
-			*cause = xasprintf("%s: article \"%s\" appears twice",
-			    name, e[i]->key);
+		if (strcmp(p[i - 1].e->key, p[i].e->key) == 0) {
+			/* qsort is not stable: name the later of the two. */
+			*cause = at(name, p[i - 1].k->line > p[i].k->line ||
+			    (p[i - 1].k->line == p[i].k->line &&
+			    p[i - 1].k->col > p[i].k->col) ? p[i - 1].k :
+			    p[i].k, "article \"%s\" appears twice", p[i].e->key);
 			goto fail;
 		}
 	}
+	e = xreallocarray(NULL, ne + 1, sizeof *e);
+	for (i = 0; i < ne; i++)
+		e[i] = p[i].e;
+	free(p);
 	*out = e;
 	*n = ne;
 	return 0;
 fail:
 	for (i = 0; i < ne; i++)
-		sentry_free(e[i]);
-	free(e);
+		sentry_free(p[i].e);
+	free(p);
 	return -1;
 }
 

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inkstone/store.h"
 #include "inkstone/text.h"
+#include "inkstone/util.h"
 #include "inkstone/wrap.h"
 
 /* Wraps s at width, checks that the lines tile it and fit the width, and
@@ -54,11 +56,55 @@ test_wrap_zwsp_after_spaces(void **state)
 	wrap_fits(s, strlen(s), 4);
 }
 
+/* Opens a store on a fresh data folder holding file (tags.yaml or
+ * highlights.yaml) with text, and returns why that file is read-only
+ * (allocated), or NULL. */
+static char *
+store_problem_of(enum store_file f, const char *file, const char *text)
+{
+	char		 dir[] = "/tmp/inkstone-regress-XXXXXX", *path, *cmd;
+	char		*cause = NULL, *problem;
+	const char	*p;
+	struct store	*s;
+
+	assert_non_null(mkdtemp(dir));
+	path = util_path_join(dir, file);
+	if (util_write_atomic(path, text, strlen(text), &cause) == -1)
+		fail_msg("%s", cause);
+	if ((s = store_open(dir, dir, &cause)) == NULL)
+		fail_msg("%s", cause);
+	p = store_problem(s, f);
+	problem = p != NULL ? xstrdup(p) : NULL;
+	assert_int_equal(store_close(s, &cause), 0);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(path);
+	return problem;
+}
+
+/* corpus/store/regress-dup-article: an article given twice was reported
+ * without a position ("tags.yaml: article ... appears twice"). */
+static void
+test_store_dup_article_position(void **state)
+{
+	char	*p;
+
+	(void)state;
+	p = store_problem_of(STORE_TAGS, "tags.yaml",
+	    "b.txt: {tags: [x]}\na.txt: {read: true}\nb.txt: {tags: [y]}\n");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "tags.yaml:3:1: article \"b.txt\" appears "
+	    "twice"));
+	free(p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wrap_zwsp_after_spaces),
+		cmocka_unit_test(test_store_dup_article_position),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
