@@ -11,6 +11,7 @@
 #include <time.h>
 #include <yaml.h>
 
+#include "inkstone/text.h"
 #include "inkstone/util.h"
 #include "store_int.h"
 
@@ -169,12 +170,19 @@ static char *
 at(const char *name, const struct ynode *n, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg, *r;
+	char	*msg, *safe, *p, *r;
+	size_t	 len;
 
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	r = xasprintf("%s:%zu:%zu: %s", name, n->line, n->col, msg);
+	/* Messages quote the file's keys and values, which may hold escape
+	 * sequences: make them harmless to print, and one line. */
+	safe = text_clean(msg, strlen(msg), &len);
+	for (p = safe; (p = strchr(p, '\n')) != NULL; p++)
+		*p = ' ';
+	r = xasprintf("%s:%zu:%zu: %s", name, n->line, n->col, safe);
+	free(safe);
 	free(msg);
 	return r;
 }

@@ -99,12 +99,33 @@ test_store_dup_article_position(void **state)
 	free(p);
 }
 
+/* corpus/store/regress-escape-in-message: messages quoted keys as they
+ * were, so a key holding ESC [ 31 m could drive the terminal of whoever
+ * read the message (a TAB was found first). */
+static void
+test_store_message_escapes(void **state)
+{
+	char	*p;
+	size_t	 i;
+
+	(void)state;
+	p = store_problem_of(STORE_HIGHLIGHTS, "highlights.yaml",
+	    "\"\\e[31mred\\tand\\nmore\": [1]\n");
+	assert_non_null(p);
+	assert_non_null(strstr(p, "highlights.yaml:1:"));
+	assert_non_null(strstr(p, "red"));
+	for (i = 0; p[i] != '\0'; i++)
+		assert_true((unsigned char)p[i] >= 0x20 && p[i] != 0x7F);
+	free(p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_wrap_zwsp_after_spaces),
 		cmocka_unit_test(test_store_dup_article_position),
+		cmocka_unit_test(test_store_message_escapes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
