@@ -119,6 +119,58 @@ test_store_message_escapes(void **state)
 	free(p);
 }
 
+/* corpus/store/regress-highlight-id-null: a highlight whose id is "null"
+ * was written as a plain null, so the next read gave it a new id. */
+static void
+test_store_highlight_id_null(void **state)
+{
+	const char		*file = "a.txt: {highlights: [{quote: q, "
+				    "id: \"null\"}]}\n";
+	char			 dir[] = "/tmp/inkstone-regress-XXXXXX";
+	char			*path, *cmd, *cause = NULL;
+	struct store		*s;
+	struct store_article	 a;
+	struct store_state	 st;
+	struct store_highlight	 h;
+	char			 id[STORE_ID_LEN + 1];
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = util_path_join(dir, "highlights.yaml");
+	if (util_write_atomic(path, file, strlen(file), &cause) == -1)
+		fail_msg("%s", cause);
+	free(path);
+	path = util_path_join(dir, "a.txt");
+	if (util_write_atomic(path, "q r", 3, &cause) == -1)
+		fail_msg("%s", cause);
+
+	/* Adding a second highlight saves the file with the first in it. */
+	if ((s = store_open(dir, dir, &cause)) == NULL)
+		fail_msg("%s", cause);
+	if (store_article_init(s, path, &a, &cause) == -1)
+		fail_msg("%s", cause);
+	memset(&h, 0, sizeof h);
+	h.quote = (char *)"r";
+	if (store_highlight_add(s, &a, &h, id, &cause) == -1)
+		fail_msg("%s", cause);
+	assert_int_equal(store_close(s, &cause), 0);
+
+	if ((s = store_open(dir, dir, &cause)) == NULL)
+		fail_msg("%s", cause);
+	assert_null(store_problem(s, STORE_HIGHLIGHTS));
+	store_get(s, &a, &st);
+	assert_int_equal(st.nhl, 2);
+	assert_string_equal(st.hl[0].id, "null");
+	assert_string_equal(st.hl[1].id, id);
+	assert_int_equal(store_close(s, &cause), 0);
+
+	store_article_free(&a);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -126,6 +178,7 @@ main(void)
 		cmocka_unit_test(test_wrap_zwsp_after_spaces),
 		cmocka_unit_test(test_store_dup_article_position),
 		cmocka_unit_test(test_store_message_escapes),
+		cmocka_unit_test(test_store_highlight_id_null),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
