@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "inkstone/entity.h"
+#include "inkstone/text.h"
 #include "inkstone/util.h"
 #include "entity_priv.h"
 
@@ -341,6 +342,25 @@ bad(const char *file, const struct node *n, const char *what)
 	return xasprintf("%s:%zu:%zu: %s", file, n->line, n->col, what);
 }
 
+/* "unknown key" at key k.  The key is the file's text and may hold escape
+ * sequences: the message shows it harmless, and on one line. */
+static char *
+unknown_key(const char *file, const struct node *k)
+{
+	char	*safe, *p, *r;
+	size_t	 len;
+
+	if (k->kind != 0)
+		return bad(file, k, "unknown key \"?\"");
+	safe = text_clean(k->val, strlen(k->val), &len);
+	for (p = safe; (p = strchr(p, '\n')) != NULL; p++)
+		*p = ' ';
+	r = xasprintf("%s:%zu:%zu: unknown key \"%s\"", file, k->line,
+	    k->col, safe);
+	free(safe);
+	return r;
+}
+
 static int
 load_entity(struct entity_db *db, const char *file, const struct node *m,
     int user, char **cause)
@@ -365,8 +385,7 @@ load_entity(struct entity_db *db, const char *file, const struct node *m,
 		else if (k->kind == 0 && strcmp(k->val, "aliases") == 0)
 			al = v;
 		else {
-			*cause = xasprintf("%s:%zu:%zu: unknown key \"%s\"",
-			    file, k->line, k->col, k->kind == 0 ? k->val : "?");
+			*cause = unknown_key(file, k);
 			return -1;
 		}
 	}
@@ -463,8 +482,7 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 					    strlen(v->kids[j]->val), 1);
 			}
 		} else {
-			*cause = xasprintf("%s:%zu:%zu: unknown key \"%s\"",
-			    file, k->line, k->col, k->kind == 0 ? k->val : "?");
+			*cause = unknown_key(file, k);
 			r = -1;
 		}
 	}

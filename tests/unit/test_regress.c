@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "inkstone/entity.h"
 #include "inkstone/store.h"
 #include "inkstone/text.h"
 #include "inkstone/util.h"
@@ -171,6 +173,35 @@ test_store_highlight_id_null(void **state)
 	free(path);
 }
 
+/* corpus/gazetteer/regress-escape-in-key: an unknown key in the user's
+ * entities.yaml was quoted in the message as it was, ESC included. */
+static void
+test_gazetteer_message_escapes(void **state)
+{
+	const char		*text = "\"\\e[31m\\n\": 1\n";
+	char			 dir[] = "/tmp/inkstone-regress-XXXXXX";
+	char			*path, *cause = NULL;
+	struct entity_db	*db;
+	size_t			 i;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = util_path_join(dir, "entities.yaml");
+	if (util_write_atomic(path, text, strlen(text), &cause) == -1)
+		fail_msg("%s", cause);
+	db = entity_db_load(NULL, path, &cause);
+	assert_null(db);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "entities.yaml:1:1: unknown key"));
+	for (i = 0; cause[i] != '\0'; i++)
+		assert_true((unsigned char)cause[i] >= 0x20 &&
+		    cause[i] != 0x7F);
+	free(cause);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -179,6 +210,7 @@ main(void)
 		cmocka_unit_test(test_store_dup_article_position),
 		cmocka_unit_test(test_store_message_escapes),
 		cmocka_unit_test(test_store_highlight_id_null),
+		cmocka_unit_test(test_gazetteer_message_escapes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
