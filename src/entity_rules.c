@@ -781,7 +781,7 @@ static size_t
 cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
     struct tok *k, size_t n, size_t i, int hl)
 {
-	size_t		 end = i + 1, p, q, g, gq = 0, m;
+	size_t		 end = i + 1, p, q, g, gq = 0, sq = i, os = 0, om = 0;
 	unsigned	 fl;
 	int		 ent;
 
@@ -807,15 +807,29 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 			q = p + 1;
 			continue;
 		}
-		for (q = p + 1; q < end && !split_word(x, t, k, n, q); q++)
-			;
+		/*
+		 * The next split word (sq) and the next organisation word (om,
+		 * looked for from os) are kept from one name to the next: found
+		 * afresh for each name, they made a run of gazetteer names
+		 * ("TSMC TSMC ...") quadratic.  p only grows, so sq stays the
+		 * first split word after p while sq > p.
+		 */
+		if (sq <= p)
+			for (sq = p + 1; sq < end && !split_word(x, t, k, n, sq);
+			    sq++)
+				;
+		q = sq;
 		/* A longer organisation's name that begins with a gazetteer
 		 * name: "China University of ...", "Japan Advanced
 		 * Semiconductor Manufacturing (JASM)". */
-		for (m = gq; g > 0 && m < q; m++)
-			if (tok_flags(x, t, &k[m]) & (W_ORGSUF | W_ORGHEAD))
-				break;
-		if (g > 0 && m == q && !(gq < q && acronym_follows(k, n, q))) {
+		if (g > 0 && gq <= q && (os == 0 || os > gq || om < gq)) {
+			for (om = gq; om < end && !(tok_flags(x, t, &k[om]) &
+			    (W_ORGSUF | W_ORGHEAD)); om++)
+				;
+			os = gq;
+		}
+		if (g > 0 && gq <= q && om >= q &&
+		    !(gq < q && acronym_follows(k, n, q))) {
 			emit_gz(x, para, t, k, n, p, gq, ent);
 			q = gq;
 			continue;

@@ -202,6 +202,39 @@ test_gazetteer_message_escapes(void **state)
 	free(path);
 }
 
+/* corpus/entity/regress-gazetteer-name-run: a run of gazetteer names in
+ * one paragraph ("TSMC TSMC ...") took time quadratic in the run: 280 KB
+ * took 6 s, and 1 MB (below) minutes.  Now linear; the alarm turns a
+ * relapse into a failure instead of a hang. */
+static void
+test_entity_name_run(void **state)
+{
+	struct entity_db	*db;
+	struct entity_set	*set;
+	const struct entity	*e;
+	const char		*para;
+	char			*cause = NULL, *s;
+	size_t			 n = 200000, len = 5 * n, i;
+
+	(void)state;
+	db = entity_db_load("data/entities.yaml", NULL, &cause);
+	if (db == NULL)
+		fail_msg("%s", cause);
+	s = xmalloc(len);
+	for (i = 0; i < n; i++)
+		memcpy(s + 5 * i, "TSMC ", 5);
+	para = s;
+	alarm(60);
+	set = entity_extract(db, &para, &len, 1);
+	alarm(0);
+	e = entity_set_find(set, "TSMC");
+	assert_non_null(e);
+	assert_int_equal(e->nspans, n);
+	entity_set_free(set);
+	entity_db_free(db);
+	free(s);
+}
+
 int
 main(void)
 {
@@ -211,6 +244,7 @@ main(void)
 		cmocka_unit_test(test_store_message_escapes),
 		cmocka_unit_test(test_store_highlight_id_null),
 		cmocka_unit_test(test_gazetteer_message_escapes),
+		cmocka_unit_test(test_entity_name_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
