@@ -300,7 +300,7 @@ format_iso(char iso[17], int y, int m, int d, int hh, int mm, int have)
 static int
 find_date(struct tok *t, size_t n, char iso[17])
 {
-	size_t	 i, j;
+	size_t	 i, j, k;
 	int	 y, m, d, hh, mm;
 
 	for (i = 0; i < n; i++) {
@@ -309,6 +309,15 @@ find_date(struct tok *t, size_t n, char iso[17])
 		format_iso(iso, y, m, d, 0, 0, 0);
 		if (match_time(t, n, j, &hh, &mm))
 			format_iso(iso, y, m, d, hh, mm, 1);
+		else {
+			/* "9:00pm, 27 May 2025": the time may come first. */
+			for (k = 0; k < i; k++)
+				if (t[k].kind == T_NUM &&
+				    match_time(t, i, k, &hh, &mm)) {
+					format_iso(iso, y, m, d, hh, mm, 1);
+					break;
+				}
+		}
 		return 1;
 	}
 	return 0;
@@ -346,8 +355,10 @@ article_date_line(const char *s, size_t len, char iso[17])
 			continue;
 		if (t[i].kind == T_CJK && in_chars(t[i].cp, cjk_filler))
 			continue;
-		/* A zone offset: "GMT+8", "+08:00". */
-		if (t[i].kind == T_NUM && i > 0 && is_sep(t, i - 1, n, "+-:"))
+		/* A zone offset ("GMT+8", "+08:00") or a second date or
+		 * time ("（3/4 09:30 更新）"). */
+		if (t[i].kind == T_NUM && ((i > 0 && is_sep(t, i - 1, n,
+		    "+-:/.")) || is_sep(t, i + 1, n, "+-:/.")))
 			continue;
 		return 0;
 	}

@@ -360,9 +360,16 @@ clean(char **sp, size_t *lenp, int oneline)
 		return;
 	c = text_clean(*sp, lenp != NULL ? *lenp : strlen(*sp), &n);
 	free(*sp);
-	if (oneline)
+	if (oneline) {
 		for (p = c; (p = strchr(p, '\n')) != NULL; p++)
 			*p = ' ';
+		while (n > 0 && c[n - 1] == ' ')
+			c[--n] = '\0';
+		for (p = c; *p == ' '; p++)
+			;
+		memmove(c, p, n + 1 - (size_t)(p - c));
+		n -= (size_t)(p - c);
+	}
 	*sp = c;
 	if (lenp != NULL)
 		*lenp = n;
@@ -376,6 +383,7 @@ clean_all(struct article *a)
 	if (a->title == NULL)
 		a->title = xstrdup("");
 	clean(&a->title, NULL, 1);
+	clean(&a->error, NULL, 1);	/* it holds the path */
 	clean(&a->source, NULL, 1);
 	clean(&a->date, NULL, 1);
 	clean(&a->url, NULL, 1);

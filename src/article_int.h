@@ -14,6 +14,10 @@
 /* Deepest nesting of collections accepted in front matter. */
 #define ARTICLE_FM_DEPTH	32
 
+/* Lines are measured up to this many units (words, a CJK character
+ * counting half): no rule asks about more. */
+#define ARTICLE_UNITS_MAX	64
+
 /* One paragraph candidate: a line of raw text, or a joined Markdown
  * paragraph.  Repaired UTF-8, not yet sanitised, no newline inside. */
 struct article_block {
@@ -24,7 +28,8 @@ struct article_block {
 
 /* What the raw-text rules know about one block. */
 struct article_feat {
-	size_t	 units;		/* words, a CJK character counting half */
+	size_t	 units;		/* words, a CJK character counting half,
+				   at most ARTICLE_UNITS_MAX + 1 */
 	int	 sentend;	/* ends with sentence punctuation */
 	int	 para;		/* long and sentence-ended: body text */
 	int	 upper;		/* letters present, none lowercase */

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "inkstone/anchor.h"
+#include "inkstone/app.h"
 #include "inkstone/article.h"
 #include "inkstone/cmd.h"
 #include "inkstone/store.h"
@@ -53,13 +54,15 @@ print_lines(struct buf *out, const char *prefix, const char *s)
 	char		*c = clean(s);
 	const char	*p = c, *nl;
 
-	do {
+	for (;;) {
 		nl = strchr(p, '\n');
 		buf_adds(out, prefix);
 		buf_add(out, p, nl ? (size_t)(nl - p) : strlen(p));
 		buf_addc(out, '\n');
+		if (nl == NULL)
+			break;
 		p = nl + 1;
-	} while (nl != NULL);
+	}
 	free(c);
 }
 
@@ -182,6 +185,7 @@ usage(void)
 int
 cmd_highlights(int argc, char **argv, const struct globals *g)
 {
+	struct app		 app;
 	struct store		*s;
 	struct store_article	 art;
 	struct store_state	 st;
@@ -216,9 +220,15 @@ cmd_highlights(int argc, char **argv, const struct globals *g)
 		} else
 			file = argv[k];
 	}
-	if ((s = store_open(g->data_dir, NULL, &cause)) == NULL) {
+	if ((r = app_init(&app, g, NULL)) != 0) {
+		app_free(&app);
+		ytree_free(root);
+		return r;
+	}
+	if ((s = app_store(&app, &cause)) == NULL) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
+		app_free(&app);
 		ytree_free(root);
 		return EXIT_RUNTIME;
 	}
@@ -252,11 +262,12 @@ cmd_highlights(int argc, char **argv, const struct globals *g)
 	if (out.len > 0 && fwrite(out.data, 1, out.len, stdout) != out.len)
 		r = EXIT_RUNTIME;
 	buf_free(&out);
-	if (store_close(s, &cause) == -1) {
+	if (store_flush(s, &cause) == -1) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
 		r = EXIT_RUNTIME;
 	}
+	app_free(&app);
 	if (fflush(stdout) == EOF)
 		r = EXIT_RUNTIME;
 	return r;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "inkstone/app.h"
 #include "inkstone/cmd.h"
 #include "inkstone/store.h"
 #include "inkstone/text.h"
@@ -19,6 +20,7 @@ usage(void)
 int
 cmd_tag(int argc, char **argv, const struct globals *g)
 {
+	struct app		 app;
 	struct store		*s;
 	struct store_article	 a;
 	struct store_state	 st;
@@ -44,15 +46,22 @@ cmd_tag(int argc, char **argv, const struct globals *g)
 			return EXIT_USAGE;
 		}
 	}
-	if ((s = store_open(g->data_dir, NULL, &cause)) == NULL) {
+	/* The library root and data folder as the reader has them, so that
+	 * the article is keyed the same way. */
+	if ((r = app_init(&app, g, NULL)) != 0) {
+		app_free(&app);
+		return r;
+	}
+	if ((s = app_store(&app, &cause)) == NULL) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
+		app_free(&app);
 		return EXIT_RUNTIME;
 	}
 	if (store_article_init(s, file, &a, &cause) == -1) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
-		store_close(s, &cause);
+		app_free(&app);
 		return EXIT_RUNTIME;
 	}
 	if (argc > 1 &&
@@ -74,11 +83,12 @@ cmd_tag(int argc, char **argv, const struct globals *g)
 		}
 	}
 	store_article_free(&a);
-	if (store_close(s, &cause) == -1) {
+	if (store_flush(s, &cause) == -1) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
 		r = EXIT_RUNTIME;
 	}
+	app_free(&app);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		r = EXIT_RUNTIME;
 	return r;

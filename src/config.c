@@ -1,4 +1,4 @@
-/* config: the options table and the loader of config.yaml. */
+/* config: the loader of config.yaml, driven by the options table. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -9,72 +9,13 @@
 #include <unistd.h>
 
 #include "inkstone/config.h"
+#include "inkstone/store.h"
 #include "inkstone/util.h"
 #include "ynode.h"
 
 /* A config file is a few kilobytes; anything this large is a mistake. */
 #define CONFIG_MAXSIZE	(1024 * 1024)
 #define CONFIG_MAXBINDINGS	1000
-
-const char *const config_entity_names[CONFIG_NENTITIES] = {
-	"PERSON", "ORG", "PLACE", "MONEY", "PERCENT", "DATE"
-};
-
-static const char *const side_choices[] = { "left", "right", NULL };
-static const char *const sort_choices[] = {
-	"date", "title", "source", "path", NULL
-};
-
-#define OFF(f)	offsetof(struct config, f)
-
-const struct config_option config_options[] = {
-	{ "library", CONFIG_PATH, NULL, 0, 0, NULL, OFF(library),
-	  "the article folder, when none is given on the command line" },
-	{ "theme", CONFIG_STRING, "default", 0, 0, NULL, OFF(theme),
-	  "the colour theme: a name from themes/ or a file" },
-	{ "date-format", CONFIG_TIME_FORMAT, "\"%Y-%m-%d\"", 0, 0, NULL,
-	  OFF(date_format), "how the list shows dates, as strftime(3)" },
-	{ "layout.sidebar-side", CONFIG_ENUM, "right", 0, 0, side_choices,
-	  OFF(sidebar_side), "where the entity sidebar stands" },
-	{ "layout.sidebar-width", CONFIG_INT, "28", 12, 80, NULL,
-	  OFF(sidebar_width), "the sidebar's width in columns" },
-	{ "layout.list-height", CONFIG_INT, "10", 3, 100, NULL,
-	  OFF(list_height), "the article list's height in rows" },
-	{ "layout.highlights-height", CONFIG_INT, "6", 2, 100, NULL,
-	  OFF(highlights_height), "the highlights pane's height in rows" },
-	{ "layout.show-list", CONFIG_BOOL, "true", 0, 0, NULL,
-	  OFF(show_list), "show the article list" },
-	{ "layout.show-highlights", CONFIG_BOOL, "true", 0, 0, NULL,
-	  OFF(show_highlights), "show the highlights pane" },
-	{ "layout.show-sidebar", CONFIG_BOOL, "true", 0, 0, NULL,
-	  OFF(show_sidebar), "show the entity sidebar" },
-	{ "reading.width", CONFIG_INT, "80", 0, 1000, NULL,
-	  OFF(reading_width),
-	  "the widest the text column grows (0: the pane's width)" },
-	{ "reading.margin", CONFIG_INT, "2", 0, 40, NULL,
-	  OFF(reading_margin), "blank columns on each side of the text" },
-	{ "sort.by", CONFIG_ENUM, "date", 0, 0, sort_choices, OFF(sort_by),
-	  "the article list's order" },
-	{ "sort.reverse", CONFIG_BOOL, "true", 0, 0, NULL, OFF(sort_reverse),
-	  "reverse the order (newest first for date)" },
-	{ "quick-tags", CONFIG_QUICK_TAGS, NULL, 1, 9, NULL, OFF(quick_tags),
-	  "tags toggled by quick-tag-1 .. quick-tag-9, as 1: TAG" },
-	{ "entities", CONFIG_ENTITIES,
-	  "[PERSON, ORG, PLACE, MONEY, PERCENT, DATE]", 0, 0, NULL,
-	  OFF(entities), "the entity types the sidebar shows, in order" },
-	{ "keys.global", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_GLOBAL,
-	  "bindings in every pane, as KEY: ACTION" },
-	{ "keys.list", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_LIST,
-	  "bindings in the article list" },
-	{ "keys.reading", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_READING,
-	  "bindings in the reading pane" },
-	{ "keys.highlights", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_HIGHLIGHTS,
-	  "bindings in the highlights pane" },
-	{ "keys.sidebar", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_SIDEBAR,
-	  "bindings in the entity sidebar" },
-};
-const size_t config_noptions = sizeof config_options /
-    sizeof config_options[0];
 
 /* What one load works on: the file name for messages and the error list. */
 struct load {
@@ -139,17 +80,6 @@ bad_conversion(const char *f, int *len)
 	return NULL;
 }
 
-static int
-tag_ok(const char *s)
-{
-	if (*s == '\0' || *s == '+' || *s == '-')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (*s == ' ' || *s == '\t' || *s == ',')
-			return 0;
-	return 1;
-}
-
 static void
 set_quick_tags(struct load *l, const struct config_option *o,
     const struct ynode *v)
@@ -188,12 +118,17 @@ set_quick_tags(struct load *l, const struct config_option *o,
 			continue;
 		}
 		seen[i - 1] = key;
-		if (val->type != YNODE_SCALAR || is_null(val) ||
-		    !tag_ok(val->value)) {
+		if (val->type != YNODE_SCALAR || is_null(val)) {
 			d = describe(val);
 			ynode_error(l->errors, l->nerrors, l->file, val,
-			    "%s: expected a tag (a word without spaces or "
-			    "commas), got %s", o->name, d);
+			    "%s: expected a tag, got %s", o->name, d);
+			free(d);
+			continue;
+		}
+		/* The store's rule, so a quick tag is one it can save. */
+		if (store_tag_valid(val->value, &d) != 0) {
+			ynode_error(l->errors, l->nerrors, l->file, val,
+			    "%s: %s", o->name, d);
 			free(d);
 			continue;
 		}
@@ -586,13 +521,33 @@ config_defaults(struct config *c)
 }
 
 int
+config_parse(const char *file, const char *buf, size_t len,
+    struct config *c, char ***errors, size_t *nerrors)
+{
+	struct ynode	*root;
+	struct load	 l = { file, c, errors, nerrors };
+	char		*cause;
+
+	if (ynode_parse(file, buf, len, &root, &cause) != 0) {
+		ynode_error_take(errors, nerrors, cause);
+		return -1;
+	}
+	if (root != NULL && root->type != YNODE_MAP)
+		ynode_error(errors, nerrors, file, root,
+		    "expected a mapping of options, got %s", ynode_kind(root));
+	else if (root != NULL)
+		walk(&l, root, "");
+	ynode_free(root);
+	return *nerrors == 0 ? 0 : -1;
+}
+
+int
 config_load(const char *path, struct config *c, char ***errors,
     size_t *nerrors)
 {
-	struct ynode	*root;
-	struct load	 l = { path, c, errors, nerrors };
-	char		*buf, *cause;
-	size_t		 len;
+	char	*buf, *cause;
+	size_t	 len;
+	int	 r;
 
 	*errors = NULL;
 	*nerrors = 0;
@@ -603,19 +558,9 @@ config_load(const char *path, struct config *c, char ***errors,
 		ynode_error_take(errors, nerrors, cause);
 		return -1;
 	}
-	if (ynode_parse(path, buf, len, &root, &cause) != 0) {
-		free(buf);
-		ynode_error_take(errors, nerrors, cause);
-		return -1;
-	}
+	r = config_parse(path, buf, len, c, errors, nerrors);
 	free(buf);
-	if (root != NULL && root->type != YNODE_MAP)
-		ynode_error(errors, nerrors, path, root,
-		    "expected a mapping of options, got %s", ynode_kind(root));
-	else if (root != NULL)
-		walk(&l, root, "");
-	ynode_free(root);
-	return *nerrors == 0 ? 0 : -1;
+	return r;
 }
 
 char *
@@ -676,56 +621,3 @@ config_errors_free(char **errors, size_t nerrors)
 	free(errors);
 }
 
-static const char *
-type_word(const struct config_option *o)
-{
-	switch (o->type) {
-	case CONFIG_STRING:
-		return "string";
-	case CONFIG_PATH:
-		return "path";
-	case CONFIG_TIME_FORMAT:
-		return "format";
-	case CONFIG_INT:
-		return "number";
-	case CONFIG_BOOL:
-		return "boolean";
-	case CONFIG_ENUM:
-		return "choice";
-	case CONFIG_QUICK_TAGS:
-		return "mapping";
-	case CONFIG_ENTITIES:
-		return "list";
-	case CONFIG_KEYS:
-		return "mapping";
-	}
-	return "?";
-}
-
-void
-config_help(FILE *f)
-{
-	const struct config_option	*o;
-	struct buf			 b;
-	size_t				 i;
-	int				 k;
-
-	fputs("configuration options (config.yaml, see "
-	    "inkstone-config(5)):\n", f);
-	for (i = 0; i < config_noptions; i++) {
-		o = &config_options[i];
-		memset(&b, 0, sizeof b);
-		buf_adds(&b, type_word(o));
-		if (o->type == CONFIG_INT)
-			buf_addf(&b, " %d-%d", o->min, o->max);
-		if (o->type == CONFIG_ENUM)
-			for (k = 0; o->choices[k] != NULL; k++)
-				buf_addf(&b, "%c%s", k ? '|' : ' ',
-				    o->choices[k]);
-		if (o->def != NULL)
-			buf_addf(&b, ", default %s", o->def);
-		fprintf(f, "  %-25s %s\n  %-25s (%s)\n", o->name, o->help, "",
-		    b.data);
-		buf_free(&b);
-	}
-}

@@ -35,8 +35,8 @@ entity_type_parse(const char *name)
 }
 
 struct cand *
-ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key, int gz,
-    int type)
+entity_ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key,
+    int gz, int type)
 {
 	struct cand *c;
 
@@ -52,11 +52,12 @@ ext_add(struct ext *x, uint32_t para, size_t s, size_t e, char *key, int gz,
 	c->key = key;
 	c->gz = gz;
 	c->type = type;
+	c->coord = -1;
 	return c;
 }
 
 void
-ext_alias(struct ext *x, const char *key, size_t klen, const char *alias,
+entity_ext_alias(struct ext *x, const char *key, size_t klen, const char *alias,
     size_t alen)
 {
 	if (x->na == x->capa) {
@@ -140,7 +141,7 @@ count_words(const char *s)
 }
 
 static void
-make_groups(struct res *r, struct strmap *by)
+make_groups(struct res *r, struct entity_map *by)
 {
 	struct ext	*x = r->x;
 	struct cand	*c;
@@ -153,11 +154,12 @@ make_groups(struct res *r, struct strmap *by)
 	for (i = 0; i < x->nc; i++) {
 		c = &x->c[i];
 		len = strlen(c->key);
-		if (len == 0 || strmap_get(&r->db->ignore, c->key, len) != NULL) {
+		if (len == 0 ||
+		    entity_map_get(&r->db->ignore, c->key, len) != NULL) {
 			r->cg[i] = -1;
 			continue;
 		}
-		if ((v = strmap_get(by, c->key, len)) == NULL) {
+		if ((v = entity_map_get(by, c->key, len)) == NULL) {
 			g = &r->g[r->ng];
 			g->key = c->key;
 			g->gz = -1;
@@ -165,8 +167,8 @@ make_groups(struct res *r, struct strmap *by)
 			g->first = i;
 			g->parent = (int)r->ng;
 			g->words = count_words(c->key);
-			strmap_put(by, c->key, len, (int)r->ng);
-			v = strmap_get(by, c->key, len);
+			entity_map_put(by, c->key, len, (int)r->ng);
+			v = entity_map_get(by, c->key, len);
 			r->ng++;
 		}
 		g = &r->g[*v];
@@ -193,6 +195,8 @@ decide(struct res *r, int i)
 		ev[0] -= 2;
 	t = ev[1] >= ev[0] && ev[1] >= ev[2] ? 1 : ev[0] >= ev[2] ? 0 : 2;
 	g->keep = 0;
+	if (g->gz < 0 && (g->flags & C_NOTNAME))
+		return;
 	if (g->gz >= 0) {
 		g->keep = 1;
 		g->etype = (int)r->db->ents[g->gz].type;
@@ -228,7 +232,15 @@ short_of(const char *sh, const char *full, int person)
 	if (!person)
 		return 0;
 	last = strrchr(full, ' ');
-	return last != NULL && strcmp(last + 1, sh) == 0;
+	if (last != NULL && strcmp(last + 1, sh) == 0)
+		return 1;
+	/* "Aaron Sum Wei Lun" ... "Sum said": in a longer name any word
+	 * may be the surname. */
+	for (last = strchr(full, ' '); last != NULL && strchr(last + 1, ' ');
+	    last = strchr(last + 1, ' '))
+		if (strncmp(last + 1, sh, n) == 0 && last[1 + n] == ' ')
+			return 1;
+	return 0;
 }
 
 /* The kept entity a short form names, or -1.  The latest one introduced
@@ -245,8 +257,8 @@ link_target(struct res *r, int i)
 			continue;
 		root = find(r, (int)j);
 		h = &r->g[root];
-		if (root == find(r, i) || !h->keep || (h->etype != ENTITY_PERSON &&
-		    h->etype != ENTITY_ORG))
+		if (root == find(r, i) || !h->keep ||
+		    (h->etype != ENTITY_PERSON && h->etype != ENTITY_ORG))
 			continue;
 		if (!short_of(g->key, r->g[j].key, h->etype == ENTITY_PERSON))
 			continue;
@@ -309,7 +321,7 @@ span_cmp(const void *a, const void *b)
 
 /* Builds the set from the kept roots. */
 static struct entity_set *
-build(struct res *r, struct strmap *by)
+build(struct res *r, struct entity_map *by)
 {
 	struct entity_set	*set = xcalloc(1, sizeof *set);
 	struct entity		*e;
@@ -347,9 +359,9 @@ build(struct res *r, struct strmap *by)
 			for (k = 0; k < e->naliases; k++)
 				if (strcmp(e->aliases[k], e->name) == 0) {
 					free(e->aliases[k]);
-					memmove(&e->aliases[k], &e->aliases[k + 1],
-					    (e->naliases - k - 1) *
-					    sizeof *e->aliases);
+					memmove(&e->aliases[k],
+					    &e->aliases[k + 1], (e->naliases -
+					    k - 1) * sizeof *e->aliases);
 					e->naliases--;
 					break;
 				}
@@ -363,14 +375,14 @@ build(struct res *r, struct strmap *by)
 		e->nspans++;
 	}
 	for (i = 0; i < r->x->na; i++) {
-		v = strmap_get(by, r->x->a[i].key, strlen(r->x->a[i].key));
+		v = entity_map_get(by, r->x->a[i].key, strlen(r->x->a[i].key));
 		if (v == NULL || !r->g[root = find(r, *v)].keep)
 			continue;
 		add_alias(&set->v[slot[root]], r->x->a[i].alias);
 	}
 	for (i = j = 0; i < set->n; i++) {
 		e = &set->v[i];
-		if (strmap_get(&r->db->ignore, e->name, strlen(e->name))) {
+		if (entity_map_get(&r->db->ignore, e->name, strlen(e->name))) {
 			for (k = 0; k < e->naliases; k++)
 				free(e->aliases[k]);
 			free(e->aliases);
@@ -387,15 +399,48 @@ build(struct res *r, struct strmap *by)
 	return set;
 }
 
+/* The kind a candidate's own evidence gives it (0-2), or -1. */
+static int
+cand_kind(const struct entity_db *db, const struct cand *c)
+{
+	int j, best = -1;
+
+	if (c->gz >= 0)
+		return db->ents[c->gz].type <= ENTITY_PLACE ?
+		    (int)db->ents[c->gz].type : -1;
+	for (j = 0; j < 3; j++)
+		if (c->ev[j] >= 2 && (best == -1 || c->ev[j] > c->ev[best]))
+			best = j;
+	return best;
+}
+
+/* "Equinix, Digital Realty and Keppel DC REIT": the kind of a later name
+ * in a list reaches back to the names before it. */
+static void
+lists_back(const struct entity_db *db, struct ext *x)
+{
+	size_t	 i;
+	int	 kind, j;
+
+	for (i = x->nc; i-- > 0;) {
+		if ((j = x->c[i].coord) < 0 || x->c[j].gz >= 0 ||
+		    cand_kind(db, &x->c[j]) >= 0)
+			continue;
+		if ((kind = cand_kind(db, &x->c[i])) >= 0)
+			x->c[j].ev[kind] += 2;
+	}
+}
+
 static struct entity_set *
 resolve(const struct entity_db *db, struct ext *x)
 {
 	struct res		 r = { db, x, NULL, 0, NULL };
-	struct strmap		 by = { 0 };
+	struct entity_map		 by = { 0 };
 	struct entity_set	*set;
 	int			*gzfirst, *v, *w, t;
 	size_t			 i;
 
+	lists_back(db, x);
 	make_groups(&r, &by);
 	gzfirst = xcalloc(db->nents + 1, sizeof *gzfirst);
 	for (i = 0; i < db->nents; i++)
@@ -411,8 +456,8 @@ resolve(const struct entity_db *db, struct ext *x)
 	free(gzfirst);
 	/* Aliases given in the text: "... Co (TSMC)", "Xi Jinping (習近平)". */
 	for (i = 0; i < x->na; i++) {
-		v = strmap_get(&by, x->a[i].key, strlen(x->a[i].key));
-		w = strmap_get(&by, x->a[i].alias, strlen(x->a[i].alias));
+		v = entity_map_get(&by, x->a[i].key, strlen(x->a[i].key));
+		w = entity_map_get(&by, x->a[i].alias, strlen(x->a[i].alias));
 		if (v != NULL && w != NULL)
 			join(&r, *v, *w);
 		if (v != NULL)
@@ -433,8 +478,48 @@ resolve(const struct entity_db *db, struct ext *x)
 	set = build(&r, &by);
 	free(r.g);
 	free(r.cg);
-	strmap_free(&by);
+	entity_map_free(&by);
 	return set;
+}
+
+/* A CJK name given in parentheses ("Kestrel Co (紅隼)") is a name of this
+ * article: find its other mentions, which no rule would take alone. */
+static void
+text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
+    size_t npara)
+{
+	const char	*a, *hit;
+	size_t		 i, j, p, na = x->na, nc0 = x->nc, al, from;
+
+	for (i = 0; i < na; i++) {
+		a = x->a[i].alias;
+		al = strlen(a);
+		if ((unsigned char)a[0] < 0x80 || al == 0)
+			continue;
+		for (j = 0; j < i; j++)
+			if (strcmp(x->a[j].alias, a) == 0)
+				break;
+		if (j < i)
+			continue;
+		for (p = 0; p < npara; p++) {
+			if (paras[p] == NULL)
+				continue;
+			for (from = 0; from + al <= lens[p] && (hit =
+			    memmem(paras[p] + from, lens[p] - from, a, al)) !=
+			    NULL; from = (size_t)(hit - paras[p]) + al) {
+				size_t s = (size_t)(hit - paras[p]), e = s + al;
+
+				for (j = 0; j < nc0; j++)
+					if (x->c[j].para == p &&
+					    x->c[j].start < e &&
+					    s < x->c[j].end)
+						break;
+				if (j == nc0)
+					entity_ext_add(x, (uint32_t)p, s, e,
+					    xstrdup(a), -1, -1);
+			}
+		}
+	}
 }
 
 struct entity_set *
@@ -449,7 +534,8 @@ entity_extract(const struct entity_db *db, const char *const *paras,
 	x.db = db;
 	for (i = 0; i < npara; i++)
 		if (paras[i] != NULL && lens[i] > 0 && lens[i] < UINT32_MAX)
-			rules_para(&x, (uint32_t)i, paras[i], lens[i]);
+			entity_rules_para(&x, (uint32_t)i, paras[i], lens[i]);
+	text_aliases(&x, paras, lens, npara);
 	set = resolve(db, &x);
 	for (i = 0; i < x.nc; i++)
 		free(x.c[i].key);

@@ -12,7 +12,7 @@ struct suffix {
 	const char		*s;
 	int			 maxc;		/* most characters before it */
 	enum entity_type	 type;
-	int			 gzonly;	/* only after a gazetteer name */
+	int			 gzonly;	/* after a gazetteer name */
 };
 
 static const struct suffix suffixes[] = {
@@ -23,15 +23,19 @@ static const struct suffix suffixes[] = {
 	{ "银行", 4, ENTITY_ORG, 0 }, { "株式会社", 8, ENTITY_ORG, 0 },
 	{ "省", 3, ENTITY_PLACE, 0 }, { "市", 2, ENTITY_PLACE, 0 },
 	{ "州", 6, ENTITY_PLACE, 1 }, { "縣", 3, ENTITY_PLACE, 0 },
-	{ "县", 3, ENTITY_PLACE, 0 },
+	{ "县", 3, ENTITY_PLACE, 0 }, { "県", 3, ENTITY_PLACE, 0 },
+	{ "府", 3, ENTITY_PLACE, 1 }, { "町", 3, ENTITY_PLACE, 0 },
+	/* Japanese titles follow the name: 小池淳義社長. */
+	{ "社長", 4, ENTITY_PERSON, 0 }, { "会長", 4, ENTITY_PERSON, 0 },
+	{ "知事", 4, ENTITY_PERSON, 0 },
 };
 
 /* Titles a person's name follows: 董事長魏哲家, 部長郭智輝. */
 static const char *const titles[] = {
 	"董事長", "董事长", "執行長", "执行长", "總經理", "总经理", "副總統",
 	"副总统", "總統", "总统", "主席", "總裁", "总裁", "創辦人", "创办人",
-	"創始人", "创始人", "發言人", "发言人", "總理", "总理", "首相", "社長",
-	"社长", "会長", "大臣", "立委", "議員", "议员", "教授", "分析師",
+	"創始人", "创始人", "發言人", "发言人", "總理", "总理", "首相",
+	"大臣", "立委", "議員", "议员", "教授", "分析師",
 	"分析师", "院長", "院长", "部長", "部长", "市長", "市长", "省長",
 	"省长", "局長", "局长", "署長", "署长", "主委", "委員", "委员",
 };
@@ -58,7 +62,8 @@ in_list(const char *list, const char *p, size_t n)
 	const char *f;
 
 	for (f = list; *f != '\0'; f += entity_u8len((unsigned char)*f))
-		if (entity_u8len((unsigned char)*f) == n && memcmp(f, p, n) == 0)
+		if (entity_u8len((unsigned char)*f) == n &&
+		    memcmp(f, p, n) == 0)
 			return 1;
 	return 0;
 }
@@ -114,10 +119,10 @@ emit_pattern(struct ext *x, uint32_t para, const char *t, size_t s,
 	char		*key = entity_key(t, s, e);
 	int		 ent;
 
-	if (ext_gz_match(x->db, key, strlen(key), &ent) != strlen(key))
+	if (entity_ext_gz_match(x->db, key, strlen(key), &ent) != strlen(key))
 		ent = gz >= 0 && x->db->ents[gz].type == type ? gz : -1;
-	c = ext_add(x, para, s, e, key, ent, -1);
-	c->ev[type == ENTITY_PLACE ? 2 : 1] += 3;
+	c = entity_ext_add(x, para, s, e, key, ent, -1);
+	c->ev[type] += 3;
 	c->flags |= C_KEEP;
 }
 
@@ -139,12 +144,14 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 		    (sf->gzonly && gz < 0))
 			continue;
 		if (sf->type == ENTITY_PLACE) {
-			if (p + sl < e &&
+			if (p + sl + 3 <= e &&
 			    in_list(notcity_after, t + p + sl, 3))
 				return 0;
 			if (p >= 3 + from && in_list(notcity, t + p - 3, 3))
 				return 0;
 		}
+		if (sf->type == ENTITY_PERSON && gz >= 0)
+			return 0;
 		/* After a gazetteer name, that name is the whole stem. */
 		if (gz >= 0) {
 			s = from;
@@ -166,7 +173,9 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 		}
 		if (count < 2)
 			return 0;
-		emit_pattern(x, para, t, s, p + sl, sf->type, gz);
+		/* A person is the name without the title after it. */
+		emit_pattern(x, para, t, s, sf->type == ENTITY_PERSON ? p :
+		    p + sl, sf->type, gz);
 		return p + sl;
 	}
 	return 0;
@@ -186,7 +195,8 @@ title_at(const char *t, size_t s, size_t p, size_t e, size_t *tl)
 		}
 	}
 	if (p >= s + 3 && 3 <= e - p && (memcmp(t + p, "長", 3) == 0 ||
-	    memcmp(t + p, "长", 3) == 0) && in_list(title_heads, t + p - 3, 3)) {
+	    memcmp(t + p, "长", 3) == 0) &&
+	    in_list(title_heads, t + p - 3, 3)) {
 		*tl = 3;
 		return 1;
 	}
@@ -203,7 +213,7 @@ titled_name(struct ext *x, uint32_t para, const char *t, size_t p, size_t e)
 	uint32_t	 ch;
 	int		 count = 0, ent;
 
-	if (ext_gz_match(x->db, t + p, e - p, &ent) > 0)
+	if (entity_ext_gz_match(x->db, t + p, e - p, &ent) > 0)
 		return 0;
 	while (q < e && count < 3) {
 		ch = entity_u8dec(t + q, e - q, &n);
@@ -216,23 +226,23 @@ titled_name(struct ext *x, uint32_t para, const char *t, size_t p, size_t e)
 	}
 	if (count < 2)
 		return 0;
-	c = ext_add(x, para, p, q, entity_key(t, p, q), -1, -1);
+	c = entity_ext_add(x, para, p, q, entity_key(t, p, q), -1, -1);
 	c->ev[0] += 3;
 	c->flags |= C_KEEP;
 	return q;
 }
 
 void
-cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
+entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 {
-	size_t		 p = s, from = s, g, n, r;
+	size_t		 p = s, from = s, g, n, r, q, i;
 	uint32_t	 c;
 	int		 ent;
 
 	while (p < e) {
 		c = entity_u8dec(t + p, e - p, &n);
 		if (is_fwdigit(c)) {
-			r = cjk_number(x, para, t, e, p);
+			r = entity_cjk_number(x, para, t, e, p);
 			if (r != 0) {
 				p = from = r;
 				continue;
@@ -243,13 +253,24 @@ cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 			p = from = r;
 			continue;
 		}
-		g = ext_gz_match(x->db, t + p, e - p, &ent);
+		g = entity_ext_gz_match(x->db, t + p, e - p, &ent);
 		if (g > 0) {
-			/* 華為技術有限公司: the gazetteer name starts it. */
+			/* 華為技術有限公司: the gazetteer name starts it,
+			 * maybe with a few words between (寒武纪科技股份有限
+			 * 公司). */
 			r = suffix_at(x, para, t, p, p + g, e, ent);
+			for (q = p + g, i = 0; r == 0 && i < 4 && q < e &&
+			    x->db->ents[ent].type == ENTITY_ORG; i++) {
+				c = entity_u8dec(t + q, e - q, &n);
+				if (!is_kana_or_han(c) ||
+				    in_list(stops, t + q, n))
+					break;
+				q += n;
+				r = suffix_at(x, para, t, p, q, e, ent);
+			}
 			if (r == 0) {
-				ext_add(x, para, p, p + g, entity_key(t, p,
-				    p + g), ent, -1);
+				entity_ext_add(x, para, p, p + g,
+				    entity_key(t, p, p + g), ent, -1);
 				r = p + g;
 			}
 			p = from = r;
@@ -303,7 +324,8 @@ starts(const char *t, size_t len, size_t p, const char *const *list,
 }
 
 size_t
-cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
+entity_cjk_number(struct ext *x, uint32_t para, const char *t, size_t len,
+    size_t s)
 {
 	static const char *const mags[] = { "萬", "万", "億", "亿", "兆", "千",
 	    "百" };
@@ -320,7 +342,7 @@ cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
 		return 0;
 	if ((l = starts(t, len, p, (const char *const[]){ "%", "％" }, 2))
 	    != 0) {
-		ext_add(x, para, s, p + l, entity_key(t, s, p + l), -1,
+		entity_ext_add(x, para, s, p + l, entity_key(t, s, p + l), -1,
 		    ENTITY_PERCENT);
 		return p + l;
 	}
@@ -333,13 +355,15 @@ cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
 		if (r == q || m == 0)
 			return 0;
 		q = r + m;
-		if (memcmp(t + p, "年", l) == 0 && memcmp(t + r, "月", m) == 0) {
+		if (memcmp(t + p, "年", l) == 0 &&
+		    memcmp(t + r, "月", m) == 0) {
 			r = number_end(t, len, q);
 			if (r != q && starts(t, len, r,
 			    (const char *const[]){ "日" }, 1))
 				q = r + 3;
 		}
-		ext_add(x, para, s, q, entity_key(t, s, q), -1, ENTITY_DATE);
+		entity_ext_add(x, para, s, q, entity_key(t, s, q), -1,
+		    ENTITY_DATE);
 		return q;
 	}
 	while ((l = starts(t, len, p, mags, sizeof mags / sizeof mags[0])) != 0)
@@ -355,6 +379,6 @@ cjk_number(struct ext *x, uint32_t para, const char *t, size_t len, size_t s)
 		}
 	}
 	key = entity_key(t, start, p);
-	ext_add(x, para, start, p, key, -1, ENTITY_MONEY);
+	entity_ext_add(x, para, start, p, key, -1, ENTITY_MONEY);
 	return p;
 }

@@ -7,6 +7,9 @@
 #include "inkstone/util.h"
 #include "entity_priv.h"
 
+#define word_is(k, w)	entity_tok_word_is(t, (k), (w))
+#define wflags(k)	entity_tok_flags(x, t, (k))
+
 static int
 is_digit(unsigned char c)
 {
@@ -56,7 +59,7 @@ static size_t
 emit(struct ext *x, uint32_t para, const char *t, size_t s, size_t e,
     enum entity_type type)
 {
-	ext_add(x, para, s, e, entity_key(t, s, e), -1, (int)type);
+	entity_ext_add(x, para, s, e, entity_key(t, s, e), -1, (int)type);
 	return e;
 }
 
@@ -73,7 +76,7 @@ date_match(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	    is_digit((unsigned char)t[a->s + 8]) &&
 	    is_digit((unsigned char)t[a->s + 9]))
 		return emit(x, para, t, a->s, a->e, ENTITY_DATE);
-	if (a->kind == K_CAP && (tok_flags(x, t, &k[i]) & W_MONTH) &&
+	if (a->kind == K_CAP && (wflags(&k[i]) & W_MONTH) &&
 	    i + 1 < n) {
 		j = i + 1;
 		if (is_year(t, &k[j]))		/* March 2024 */
@@ -87,7 +90,7 @@ date_match(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	}
 	/* 5 March 2024 / 5 March */
 	if (is_day(t, a) && i + 1 < n && k[i + 1].kind == K_CAP &&
-	    (tok_flags(x, t, &k[i + 1]) & W_MONTH)) {
+	    (wflags(&k[i + 1]) & W_MONTH)) {
 		j = i + 1;
 		if (j + 1 < n && is_year(t, &k[j + 1]))
 			return emit(x, para, t, a->s, k[j + 1].e, ENTITY_DATE);
@@ -115,7 +118,7 @@ mag_ok(const struct ext *x, const char *s, size_t n)
 
 	if (n == 0)
 		return 1;
-	v = strmap_get(&x->db->words, s, n);
+	v = entity_map_get(&x->db->words, s, n);
 	return v != NULL && (*v & W_MAG);
 }
 
@@ -130,20 +133,20 @@ num_tail(struct ext *x, const char *t, struct tok *k, size_t n, size_t j,
 
 	*cur = 0;
 	if (j + 1 < n && k[j + 1].kind == K_LOW) {
-		f = tok_flags(x, t, &k[j + 1]);
+		f = wflags(&k[j + 1]);
 		if ((f & W_MAG) && k[j + 1].e - k[j + 1].s > 1)
 			e = ++j;
 	}
 	if (j + 1 < n && k[j + 1].kind == K_LOW &&
-	    (tok_flags(x, t, &k[j + 1]) & W_CURWORD)) {
+	    (wflags(&k[j + 1]) & W_CURWORD)) {
 		*cur = 1;
 		return j + 1;
 	}
 	/* "US dollars", "New Taiwan dollars", "Hong Kong dollars" */
 	for (m = j + 1; m < n && m <= j + 3 && k[m].kind == K_CAP; m++)
 		;
-	if (m > j + 1 && m < n && (tok_word_is(t, &k[m], "dollars") ||
-	    tok_word_is(t, &k[m], "dollar"))) {
+	if (m > j + 1 && m < n && (word_is(&k[m], "dollars") ||
+	    word_is(&k[m], "dollar"))) {
 		*cur = 1;
 		return m;
 	}
@@ -174,7 +177,7 @@ money_match(struct ext *x, uint32_t para, const char *t, struct tok *k,
 		size_t c;
 
 		for (c = 0; c < sizeof codes / sizeof codes[0]; c++)
-			if (tok_word_is(t, &k[j], codes[c]))
+			if (word_is(&k[j], codes[c]))
 				break;
 		if (c == sizeof codes / sizeof codes[0])
 			return 0;
@@ -203,23 +206,23 @@ percent_match(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	if ((punct(&k[i + 1], '%') || punct(&k[i + 1], 0xff05)) &&
 	    !k[i + 1].sp)
 		return emit(x, para, t, k[i].s, k[i + 1].e, ENTITY_PERCENT);
-	if (tok_word_is(t, &k[i + 1], "percent") ||
-	    tok_word_is(t, &k[i + 1], "pct"))
+	if (word_is(&k[i + 1], "percent") ||
+	    word_is(&k[i + 1], "pct"))
 		return emit(x, para, t, k[i].s, k[i + 1].e, ENTITY_PERCENT);
-	if (i + 2 < n && tok_word_is(t, &k[i + 1], "per") &&
-	    tok_word_is(t, &k[i + 2], "cent"))
+	if (i + 2 < n && word_is(&k[i + 1], "per") &&
+	    word_is(&k[i + 2], "cent"))
 		return emit(x, para, t, k[i].s, k[i + 2].e, ENTITY_PERCENT);
 	return 0;
 }
 
 size_t
-num_match(struct ext *x, uint32_t para, const char *t, size_t len,
+entity_num_match(struct ext *x, uint32_t para, const char *t, size_t len,
     struct tok *k, size_t n, size_t i)
 {
 	size_t e;
 
 	(void)len;
-	if (k[i].kind == K_CAP && !(tok_flags(x, t, &k[i]) & W_MONTH) &&
+	if (k[i].kind == K_CAP && !(wflags(&k[i]) & W_MONTH) &&
 	    !k[i].allcaps && k[i].e - k[i].s > 2)
 		return 0;
 	if ((e = date_match(x, para, t, k, n, i)) != 0)

@@ -9,8 +9,8 @@
 #include "inkstone/entity.h"
 
 /* A map from byte strings to ints, open addressing.  Keys are copied. */
-struct strmap {
-	struct strmap_slot {
+struct entity_map {
+	struct emap_slot {
 		char	*key;
 		size_t	 len;
 		uint32_t hash;
@@ -19,10 +19,11 @@ struct strmap {
 	size_t	 cap;
 	size_t	 n;
 };
-void	 strmap_put(struct strmap *m, const char *k, size_t len, int val);
+void	 entity_map_put(struct entity_map *m, const char *k, size_t len,
+	    int val);
 /* Returns a pointer to the value, or NULL. */
-int	*strmap_get(const struct strmap *m, const char *k, size_t len);
-void	 strmap_free(struct strmap *m);
+int	*entity_map_get(const struct entity_map *m, const char *k, size_t len);
+void	 entity_map_free(struct entity_map *m);
 
 /* Flags of the words the rules know (entity_rules.c). */
 #define W_STOP		0x0001	/* The, However, ...: never part of a name */
@@ -44,6 +45,9 @@ void	 strmap_free(struct strmap *m);
 #define W_HYPLACE	0x10000	/* -based, -listed, -made: a place before */
 #define W_HYPORG	0x20000	/* -owned, -backed, -led: an org before */
 #define W_PLACENOUN	0x40000	/* province, district: a place before */
+#define W_FUNC		0x80000	/* on, and, which, was: grammar words */
+#define W_LAWSUF	0x100000 /* Act, Ordinance: a law, not an entity */
+#define W_HYPADJ	0x200000 /* -era, -style: an adjective, not a name */
 
 /* One gazetteer entity. */
 struct gz_entity {
@@ -68,11 +72,11 @@ struct gz_bucket {
 struct entity_db {
 	struct gz_entity	*ents;
 	size_t			 nents;
-	struct strmap		 first;		/* first unit -> bucket */
+	struct entity_map	 first;		/* first unit -> bucket */
 	struct gz_bucket	*buckets;
 	size_t			 nbuckets;
-	struct strmap		 ignore;	/* names never reported */
-	struct strmap		 words;		/* word -> W_* flags */
+	struct entity_map	 ignore;	/* names never reported */
+	struct entity_map	 words;		/* word -> W_* flags */
 };
 
 /* The first unit of s: an ASCII alphanumeric word, else one UTF-8
@@ -97,12 +101,14 @@ struct cand {
 	int		 ev[3];		/* evidence: person, org, place */
 	int		 type;		/* fixed type (money, ...) or -1 */
 	unsigned	 flags;
+	int		 coord;		/* listed after this candidate, or -1 */
 };
 #define C_SENTINIT	0x01	/* at the start of a sentence */
 #define C_MULTI		0x02	/* more than one word */
 #define C_NAMELIKE	0x04	/* Capitalised words only, like a name */
 #define C_KEEP		0x08	/* a reliable pattern: keep even alone */
 #define C_NOTPERSON	0x10	/* stands before a role (a portfolio) */
+#define C_NOTNAME	0x20	/* a law or the like: not reported */
 
 /* An alias given in the text: key (an entity's form) -> alias. */
 struct alias_pair {
@@ -117,7 +123,7 @@ enum { K_CAP, K_LOW, K_NUM, K_CJK, K_PUNCT };
 struct tok {
 	uint32_t	 s, e;
 	uint32_t	 cp;		/* K_PUNCT: the character */
-	int		 flags;		/* W_* of the word, -1 until looked up */
+	int		 flags;		/* W_* of the word, -1: not yet */
 	uint8_t		 kind;
 	uint8_t		 sp;		/* white space before */
 	uint8_t		 allcaps;	/* two or more letters, all capitals */
@@ -128,6 +134,7 @@ struct tok {
 
 struct ext {
 	const struct entity_db	*db;
+	uint32_t		 para;		/* the paragraph being read */
 	struct tok		*tok;		/* entity_rules.c's scratch */
 	size_t			 captok;
 	struct cand		*c;
@@ -135,20 +142,29 @@ struct ext {
 	struct alias_pair	*a;
 	size_t			 na, capa;
 };
-struct cand	*ext_add(struct ext *x, uint32_t para, size_t s, size_t e,
-		    char *key, int gz, int type);
-void		 ext_alias(struct ext *x, const char *key, size_t klen,
+struct cand	*entity_ext_add(struct ext *x, uint32_t para, size_t s,
+		    size_t e, char *key, int gz, int type);
+void		 entity_ext_alias(struct ext *x, const char *key, size_t klen,
 		    const char *alias, size_t alen);
 /* Longest gazetteer form at p (bytes left: len) that ends on a boundary
  * when it is ASCII; returns its length and sets *ent, or 0. */
-size_t		 ext_gz_match(const struct entity_db *db, const char *p,
+size_t		 entity_ext_gz_match(const struct entity_db *db, const char *p,
 		    size_t len, int *ent);
 
-/* Helpers shared by the scanners (entity_rules.c). */
-int	 tok_flags(const struct ext *x, const char *t, struct tok *k);
+/* Splits paragraph text into tokens in x->tok; returns their number
+ * (entity_tok.c). */
+size_t	 entity_tokenise(struct ext *x, const char *t, size_t len);
+
+/* Helpers shared by the scanners (entity_tok.c). */
+static inline int
+entity_tok_punct_is(const struct tok *k, uint32_t c)
+{
+	return k->kind == K_PUNCT && k->cp == c;
+}
+int	 entity_tok_flags(const struct ext *x, const char *t, struct tok *k);
 /* Whether token k is the word w (inline: the length of a literal folds). */
 static inline int
-tok_word_is(const char *t, const struct tok *k, const char *w)
+entity_tok_word_is(const char *t, const struct tok *k, const char *w)
 {
 	size_t n = __builtin_strlen(w);
 
@@ -160,17 +176,28 @@ tok_word_is(const char *t, const struct tok *k, const char *w)
 char	*entity_key(const char *t, size_t s, size_t e);
 /* Money, percent or a date starting at token i of k[0..n) (entity_numbers.c).
  * Returns the byte where it ends, or 0. */
-size_t	 num_match(struct ext *x, uint32_t para, const char *t, size_t len,
-	    struct tok *k, size_t n, size_t i);
+size_t	 entity_num_match(struct ext *x, uint32_t para, const char *t,
+	    size_t len, struct tok *k, size_t n, size_t i);
+
+/* Evidence for the name in tokens [p, q): adds to ev (person, org,
+ * place) and flags (C_*); *coord is the candidate it is listed with, or -1
+ * (entity_evidence.c). */
+void	 entity_evidence(const struct ext *x, const char *t, struct tok *k,
+	    size_t n, size_t p, size_t q, int *ev, unsigned *flags,
+	    int *coord);
+/* Whether token k alone is a place the gazetteer knows. */
+int	 entity_gz_place(const struct ext *x, const char *t,
+	    const struct tok *k);
 
 /* Scanners (entity_rules.c, entity_cjk.c). */
-void	 rules_para(struct ext *x, uint32_t para, const char *t, size_t len);
+void	 entity_rules_para(struct ext *x, uint32_t para, const char *t,
+	    size_t len);
 /* Scans a run of CJK text [s, e) of paragraph t for gazetteer names and
  * CJK patterns (company, university, city...). */
-void	 cjk_run(struct ext *x, uint32_t para, const char *t, size_t s,
+void	 entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s,
 	    size_t e);
 /* Scans for CJK money, percent and dates written with 年月日, from s. */
-size_t	 cjk_number(struct ext *x, uint32_t para, const char *t, size_t len,
-	    size_t s);
+size_t	 entity_cjk_number(struct ext *x, uint32_t para, const char *t,
+	    size_t len, size_t s);
 
 #endif

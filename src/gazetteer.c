@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <yaml.h>
 
 #include "inkstone/entity.h"
@@ -28,9 +29,9 @@ hash_bytes(const char *k, size_t len)
 }
 
 static void
-strmap_grow(struct strmap *m)
+entity_map_grow(struct entity_map *m)
 {
-	struct strmap_slot	*old = m->slots, *s;
+	struct emap_slot	*old = m->slots;
 	size_t			 oldcap = m->cap, i, j;
 
 	m->cap = oldcap ? oldcap * 2 : 64;
@@ -44,11 +45,10 @@ strmap_grow(struct strmap *m)
 		m->slots[j] = old[i];
 	}
 	free(old);
-	(void)s;
 }
 
-static struct strmap_slot *
-strmap_slot(const struct strmap *m, const char *k, size_t len, uint32_t h)
+static struct emap_slot *
+emap_slot(const struct entity_map *m, const char *k, size_t len, uint32_t h)
 {
 	size_t j;
 
@@ -63,14 +63,14 @@ strmap_slot(const struct strmap *m, const char *k, size_t len, uint32_t h)
 }
 
 void
-strmap_put(struct strmap *m, const char *k, size_t len, int val)
+entity_map_put(struct entity_map *m, const char *k, size_t len, int val)
 {
-	struct strmap_slot	*s;
+	struct emap_slot	*s;
 	uint32_t		 h = hash_bytes(k, len);
 
 	if ((m->n + 1) * 2 > m->cap)
-		strmap_grow(m);
-	s = strmap_slot(m, k, len, h);
+		entity_map_grow(m);
+	s = emap_slot(m, k, len, h);
 	if (s->key == NULL) {
 		s->key = xstrndup(k, len);
 		s->len = len;
@@ -81,18 +81,18 @@ strmap_put(struct strmap *m, const char *k, size_t len, int val)
 }
 
 int *
-strmap_get(const struct strmap *m, const char *k, size_t len)
+entity_map_get(const struct entity_map *m, const char *k, size_t len)
 {
-	struct strmap_slot *s;
+	struct emap_slot *s;
 
 	if (m->n == 0)
 		return NULL;
-	s = strmap_slot(m, k, len, hash_bytes(k, len));
+	s = emap_slot(m, k, len, hash_bytes(k, len));
 	return s->key != NULL ? &s->val : NULL;
 }
 
 void
-strmap_free(struct strmap *m)
+entity_map_free(struct entity_map *m)
 {
 	size_t i;
 
@@ -171,7 +171,8 @@ entity_first_unit(const char *s, size_t len)
 }
 
 size_t
-ext_gz_match(const struct entity_db *db, const char *p, size_t len, int *ent)
+entity_ext_gz_match(const struct entity_db *db, const char *p, size_t len,
+    int *ent)
 {
 	const struct gz_bucket	*b;
 	const struct gz_form	*f;
@@ -179,7 +180,7 @@ ext_gz_match(const struct entity_db *db, const char *p, size_t len, int *ent)
 	int			*v;
 
 	u = entity_first_unit(p, len);
-	if (u == 0 || (v = strmap_get(&db->first, p, u)) == NULL)
+	if (u == 0 || (v = entity_map_get(&db->first, p, u)) == NULL)
 		return 0;
 	b = &db->buckets[*v];
 	for (i = 0; i < b->n; i++) {
@@ -266,7 +267,8 @@ yaml_tree(const char *file, const char *buf, size_t len, char **cause)
 			n->col = ev.start_mark.column + 1;
 			if (ev.type == YAML_SCALAR_EVENT)
 				n->val = xstrndup((const char *)
-				    ev.data.scalar.value, ev.data.scalar.length);
+				    ev.data.scalar.value,
+				    ev.data.scalar.length);
 			else
 				n->kind = ev.type == YAML_SEQUENCE_START_EVENT ?
 				    1 : 2;
@@ -342,6 +344,26 @@ bad(const char *file, const struct node *n, const char *what)
 	return xasprintf("%s:%zu:%zu: %s", file, n->line, n->col, what);
 }
 
+/* Whether a name holds what a terminal would obey (C0 and C1 controls,
+ * DEL, bidi embeddings and overrides): names are printed and drawn. */
+static int
+unprintable(const char *s)
+{
+	size_t		 n, len = strlen(s);
+	uint32_t	 c;
+
+	while (len > 0) {
+		c = entity_u8dec(s, len, &n);
+		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
+		    (c >= 0x202a && c <= 0x202e) ||
+		    (c >= 0x2066 && c <= 0x2069))
+			return 1;
+		s += n;
+		len -= n;
+	}
+	return 0;
+}
+
 /* "unknown key" at key k.  The key is the file's text and may hold escape
  * sequences: the message shows it harmless, and on one line. */
 static char *
@@ -393,6 +415,10 @@ load_entity(struct entity_db *db, const char *file, const struct node *m,
 		*cause = bad(file, name ? name : m, "an entity needs a name");
 		return -1;
 	}
+	if (unprintable(name->val)) {
+		*cause = bad(file, name, "control characters in a name");
+		return -1;
+	}
 	if (type == NULL || type->kind != 0 ||
 	    (t = entity_type_parse(type->val)) == -1) {
 		*cause = bad(file, type ? type : m, "type must be PERSON, ORG, "
@@ -415,9 +441,10 @@ load_entity(struct entity_db *db, const char *file, const struct node *m,
 	e->type = (enum entity_type)t;
 	e->user = user;
 	for (i = 0; al != NULL && i < al->nkids; i++) {
-		if (al->kids[i]->kind != 0 || *al->kids[i]->val == '\0') {
+		if (al->kids[i]->kind != 0 || *al->kids[i]->val == '\0' ||
+		    unprintable(al->kids[i]->val)) {
 			*cause = bad(file, al->kids[i], "an alias must be a "
-			    "non-empty string");
+			    "non-empty string without control characters");
 			return -1;
 		}
 		add_alias(e, al->kids[i]->val);
@@ -433,12 +460,11 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 	size_t		 len, i, j;
 	int		 r = 0;
 
+	/* The user need not have a file of their own. */
+	if (user && access(file, F_OK) == -1 && errno == ENOENT)
+		return 0;
 	buf = util_read_file(file, GZ_MAX_BYTES, &len, &err);
 	if (buf == NULL) {
-		if (user && strstr(err, strerror(ENOENT)) != NULL) {
-			free(err);
-			return 0;
-		}
 		*cause = err;
 		return -1;
 	}
@@ -459,7 +485,8 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 			if (v->kind == 0 && *v->val == '\0')
 				continue;
 			if (v->kind != 1) {
-				*cause = bad(file, v, "entities must be a list");
+				*cause = bad(file, v,
+				    "entities must be a list");
 				r = -1;
 			}
 			for (j = 0; r == 0 && j < v->nkids; j++)
@@ -478,7 +505,8 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 					    "ignore holds names");
 					r = -1;
 				} else
-					strmap_put(&db->ignore, v->kids[j]->val,
+					entity_map_put(&db->ignore,
+					    v->kids[j]->val,
 					    strlen(v->kids[j]->val), 1);
 			}
 		} else {
@@ -507,13 +535,13 @@ index_form(struct entity_db *db, const char *s, int ent)
 	size_t			 len = strlen(s), u = entity_first_unit(s, len);
 	int			*v;
 
-	if (u == 0 || strmap_get(&db->ignore, s, len) != NULL)
+	if (u == 0 || entity_map_get(&db->ignore, s, len) != NULL)
 		return;
-	if ((v = strmap_get(&db->first, s, u)) == NULL) {
+	if ((v = entity_map_get(&db->first, s, u)) == NULL) {
 		db->buckets = xreallocarray(db->buckets, db->nbuckets + 1,
 		    sizeof *db->buckets);
 		memset(&db->buckets[db->nbuckets], 0, sizeof *db->buckets);
-		strmap_put(&db->first, s, u, (int)db->nbuckets);
+		entity_map_put(&db->first, s, u, (int)db->nbuckets);
 		b = &db->buckets[db->nbuckets++];
 	} else
 		b = &db->buckets[*v];
@@ -529,7 +557,7 @@ index_form(struct entity_db *db, const char *s, int ent)
 static void
 build_index(struct entity_db *db)
 {
-	struct strmap	 owner = { 0 };
+	struct entity_map	 owner = { 0 };
 	size_t		 i, j;
 	int		*o;
 
@@ -539,9 +567,9 @@ build_index(struct entity_db *db)
 		for (j = 0; j <= e->naliases; j++) {
 			const char *s = j == 0 ? e->name : e->aliases[j - 1];
 
-			o = strmap_get(&owner, s, strlen(s));
+			o = entity_map_get(&owner, s, strlen(s));
 			if (o == NULL || (e->user && !db->ents[*o].user))
-				strmap_put(&owner, s, strlen(s), (int)i);
+				entity_map_put(&owner, s, strlen(s), (int)i);
 		}
 	}
 	for (i = 0; i < owner.cap; i++)
@@ -557,7 +585,7 @@ build_index(struct entity_db *db)
 					s = e->aliases[j];
 			index_form(db, s, owner.slots[i].val);
 		}
-	strmap_free(&owner);
+	entity_map_free(&owner);
 	for (i = 0; i < db->nbuckets; i++)
 		qsort(db->buckets[i].v, db->buckets[i].n,
 		    sizeof *db->buckets[i].v, form_cmp);
@@ -576,6 +604,22 @@ entity_db_load(const char *shipped, const char *user, char **cause)
 		return NULL;
 	}
 	build_index(db);
+	return db;
+}
+
+struct entity_db *
+entity_db_load_default(const char *data_dir, char **cause)
+{
+	struct entity_db	*db;
+	char			*shipped, *dir, *user;
+
+	shipped = util_share_path("entities.yaml");
+	dir = data_dir != NULL ? xstrdup(data_dir) : util_data_dir();
+	user = util_path_join(dir, "entities.yaml");
+	db = entity_db_load(shipped, user, cause);
+	free(shipped);
+	free(dir);
+	free(user);
 	return db;
 }
 
@@ -602,8 +646,8 @@ entity_db_free(struct entity_db *db)
 	for (i = 0; i < db->nbuckets; i++)
 		free(db->buckets[i].v);
 	free(db->buckets);
-	strmap_free(&db->first);
-	strmap_free(&db->ignore);
-	strmap_free(&db->words);
+	entity_map_free(&db->first);
+	entity_map_free(&db->ignore);
+	entity_map_free(&db->words);
 	free(db);
 }

@@ -132,6 +132,7 @@ const struct keys_default keys_defaults[] = {
 	{ "global", "Tab", "focus-next" },
 	{ "global", "S-Tab", "focus-prev" },
 	{ "global", "z", "zoom" },
+	{ "global", "L", "focus-list" },
 	{ "global", "S", "toggle-sidebar" },
 	{ "global", "H", "toggle-highlights" },
 	{ "global", "/", "search" },

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "inkstone/cmd.h"
+#include "inkstone/config.h"
+#include "inkstone/ui.h"
 #include "inkstone/util.h"
 
 struct command {
@@ -16,7 +18,13 @@ struct command {
 
 static const struct command commands[] = {
 	{ "dump", "dump [--width N] FILE...", cmd_dump },
+	{ "list", "list [--tag EXPR]... [--entity NAME] [--unread] [--format tsv] [PATH]",
+	    cmd_list },
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
+	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
+	    cmd_highlights },
+	{ "entities", "entities [--format tsv|yaml] FILE|PATH", cmd_entities },
+	{ "check", "check [--keys] [FILE...]", cmd_check },
 	{ NULL, NULL, NULL }
 };
 
@@ -27,6 +35,9 @@ usage(FILE *f)
 
 	fputs("usage: inkstone [-c FILE] [--data-dir DIR] [--theme NAME] [PATH]\n"
 	    "       inkstone [global options] COMMAND [ARGS...]\n\n"
+	    "With no command, the reader opens on PATH: a folder of articles\n"
+	    "(*.txt, *.md) or one file; default: the configured library, else\n"
+	    "./articles.  Press ? in the reader for its keys.\n\n"
 	    "commands:\n", f);
 	for (c = commands; c->name != NULL; c++)
 		fprintf(f, "  inkstone %s\n", c->usage);
@@ -37,8 +48,9 @@ usage(FILE *f)
 	    "$XDG_DATA_HOME/inkstone)\n"
 	    "  --theme NAME     colour theme\n"
 	    "  -h, --help       show this help\n"
-	    "  -V, --version    show the version\n\n"
-	    "See inkstone(1).\n", f);
+	    "  -V, --version    show the version\n\n", f);
+	config_help(f);
+	fputs("\nSee inkstone(1) and inkstone-config(5).\n", f);
 }
 
 /* Takes a global option at argv[*i] (and its value) if there is one.
@@ -77,6 +89,35 @@ take_global(int argc, char **argv, int *i, struct globals *g)
 		return 1;
 	}
 	return 0;
+}
+
+/* No subcommand: the reader, on at most one PATH. */
+static int
+run_reader(int n, char **rest, const struct globals *g)
+{
+	const char	*path = NULL;
+	int		 i, dashdash = 0;
+
+	for (i = 0; i < n; i++) {
+		if (!dashdash && strcmp(rest[i], "--") == 0) {
+			dashdash = 1;
+			continue;
+		}
+		if (!dashdash && rest[i][0] == '-' && rest[i][1] != '\0') {
+			fprintf(stderr, "inkstone: unknown option %s\n",
+			    rest[i]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		if (path != NULL) {
+			fprintf(stderr, "inkstone: one PATH at most (a folder "
+			    "or a file), or a command: %s\n", rest[i]);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		path = rest[i];
+	}
+	return ui_run(path, g);
 }
 
 int
@@ -128,10 +169,8 @@ main(int argc, char **argv)
 	}
 	if (cmd != NULL)
 		r = cmd->run(n, rest, &g);
-	else {
-		usage(stderr);
-		r = EXIT_USAGE;
-	}
+	else
+		r = run_reader(n, rest, &g);
 	free(rest);
 	return r;
 }

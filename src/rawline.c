@@ -5,7 +5,7 @@
  * unpunctuated lines).  The vocabularies are kinds of words (imperative
  * verbs, app stores and social networks, "comment", "related"), in
  * English, Chinese, Japanese and Korean, never one site's strings; and
- * every vocabulary test also requires a short line, so a sentence that
+ * every vocabulary test also requires a short line, so a paragraph that
  * mentions an app or a comment is never taken for chrome. */
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +27,9 @@ static const char *channels[] = {
 	"alerts", "updates", "us", "our", "whatsapp", "telegram", "facebook",
 	"twitter", "x", "linkedin", "instagram", "youtube", "line", "wechat",
 	"weibo", "tiktok", "store", "link", "here", "free", "now", "podcast",
-	"premium", "account", "inbox", "top", NULL
+	"premium", "account", "inbox", "top", "full", "story", "stories",
+	"article", "articles", "video", "live", "reading", "down", "more",
+	NULL
 };
 /* Words of a call to action wherever they stand (CJK has no first word
  * to test), and nouns that are one only beside a word to the reader. */
@@ -93,6 +95,15 @@ static const char *hl_words[] = {
 	"takeaways", "at a glance", "in brief", "in short", "summary",
 	"tl;dr", "tldr", "what to know", "重點", "重点", "要點", "要点", "摘要",
 	"懶人包", "ポイント", "要約", "핵심", "요약", NULL
+};
+/* What a byline without "By" names its writer: "NAME, staff writer",
+ * "記者王小明", "홍길동 기자". */
+static const char *roles[] = {
+	"staff writer", "correspondent", "reporter", "editor", "contributor",
+	"columnist", NULL
+};
+static const char *cjk_roles[] = {
+	"記者", "记者", "기자", "特派員", "特派员", NULL
 };
 static const char *source_labels[] = {
 	"source", "sources", "via", "courtesy of", "來源", "来源", "出典",
@@ -205,7 +216,9 @@ article_feat(const char *s, size_t len, struct article_feat *f)
 	int		 inword = 0, lowers = 0, letters = 0;
 
 	memset(f, 0, sizeof *f);
-	while (i < len) {
+	/* Every rule asks about short lines, so counting stops early: a
+	 * 50 MB line costs no more than a long sentence. */
+	while (i < len && words + (cjk + 1) / 2 <= ARTICLE_UNITS_MAX) {
 		k = text_decode(s + i, len - i, &cp);
 		if (article_cp_space(cp))
 			inword = 0;
@@ -225,13 +238,19 @@ article_feat(const char *s, size_t len, struct article_feat *f)
 					lowers++;
 			}
 		}
-		/* The last character that is not a closing quote or
-		 * bracket decides the sentence end. */
+		i += k;
+	}
+	/* The last character that is not a closing quote or bracket decides
+	 * the sentence end. */
+	for (i = len; i > 0; i = last) {
+		last = i - 1;
+		while (last > 0 && ((unsigned char)s[last] & 0xC0) == 0x80)
+			last--;
+		text_decode(s + last, i - last, &cp);
 		if (!article_cp_space(cp) && !closer(cp)) {
 			end = cp;
-			last = i;
+			break;
 		}
-		i += k;
 	}
 	f->units = words + (cjk + 1) / 2;
 	f->upper = letters > 0 && lowers == 0;
@@ -285,11 +304,12 @@ article_is_cta(const char *s, size_t len, const struct article_feat *f)
 		return 0;
 	lc = lower(s, len);
 	each_word(lc, first_word, &verb);
+	/* A verb first is not enough: "Follow the money" is a subheading,
+	 * "Follow us on X" and a bare "Listen" are buttons. */
+	r = verb && (f->units <= 2 || has_any(lc, channels));
 	if (!f->sentend)
-		r = verb || has_any(lc, verb_gates) ||
+		r = r || has_any(lc, verb_gates) ||
 		    (has_any(lc, noun_gates) && has_any(lc, to_reader));
-	else
-		r = verb && has_any(lc, channels);
 	free(lc);
 	return r;
 }
@@ -441,32 +461,48 @@ article_is_you(const char *s, size_t len, const struct article_feat *f)
 	return r;
 }
 
+/* The length of the trail separator at s[i..len), 0 if none; *strong
+ * tells an arrow from a bar, a slash or a dot. */
+static size_t
+crumb_sep(const char *s, size_t i, size_t len, int *strong)
+{
+	*strong = 0;
+	if (s[i] == ' ' && i + 2 < len && s[i + 2] == ' ') {
+		*strong = s[i + 1] == '>';
+		return strchr(">|/", s[i + 1]) != NULL ? 3 : 0;
+	}
+	if (i + 2 < len && memcmp(s + i, "\xE2\x80\xBA", 3) == 0)
+		return *strong = 1, 3;	/* › */
+	if (i + 1 < len && memcmp(s + i, "\xC2\xBB", 2) == 0)
+		return *strong = 1, 2;	/* » */
+	if (i + 1 < len && memcmp(s + i, "\xC2\xB7", 2) == 0)
+		return 2;		/* · */
+	return 0;
+}
+
 int
 article_is_breadcrumb(const char *s, size_t len)
 {
-	static const char	*strong[] = { " > ", "\xE2\x80\xBA", "\xC2\xBB",
-				    NULL };
-	static const char	*weak[] = { " | ", " / ", "\xC2\xB7", NULL };
 	struct article_feat	 f;
-	size_t			 i, start = 0, nstrong = 0, nweak = 0, k;
-	int			 hit;
+	size_t			 i, start = 0, nstrong = 0, nweak = 0, k = 0;
+	int			 strong = 0;
 
+	if (len > 256)
+		return 0;	/* a trail of a few short names */
 	for (i = 0; i <= len; i++) {
-		hit = 0;
-		for (k = 0; i < len && strong[k] != NULL; k++)
-			if (strncmp(s + i, strong[k], strlen(strong[k])) == 0)
-				hit = (int)strlen(strong[k]), nstrong++;
-		for (k = 0; i < len && !hit && weak[k] != NULL; k++)
-			if (strncmp(s + i, weak[k], strlen(weak[k])) == 0)
-				hit = (int)strlen(weak[k]), nweak++;
-		if (hit || i == len) {
-			article_feat(s + start, i - start, &f);
-			if (f.units > 3 || f.sentend)
-				return 0;
-			start = i + (size_t)hit;
-			if (hit)
-				i += (size_t)hit - 1;
-		}
+		if (i < len && (k = crumb_sep(s, i, len, &strong)) == 0)
+			continue;
+		article_feat(s + start, i - start, &f);
+		if (f.units > 3 || f.sentend)
+			return 0;
+		if (i == len)
+			break;
+		if (strong)
+			nstrong++;
+		else
+			nweak++;
+		start = i + k;
+		i += k - 1;
 	}
 	return nstrong >= 1 || nweak >= 2;
 }
@@ -493,8 +529,8 @@ article_is_related_inline(const char *s, size_t len)
 	size_t			 after;
 	int			 r;
 
-	if ((lc = label_of(s, len, &after)) == NULL)
-		return 0;
+	if (len > 1024 || (lc = label_of(s, len, &after)) == NULL)
+		return 0;	/* a teaser is one short line */
 	article_feat(lc, strlen(lc), &f);
 	r = f.units <= 3 && has_any(lc, related_words) && after < len;
 	free(lc);
@@ -525,6 +561,33 @@ trimmed(const char *s, size_t len)
 	return len > 0 ? xstrndup(s, len) : NULL;
 }
 
+static int
+author_role(const char *s, size_t len, char **author)
+{
+	const char	*c;
+	char		*lc;
+	size_t		 i, n;
+	int		 r = 0;
+
+	if ((c = memchr(s, ',', len)) != NULL) {
+		lc = lower(c, len - (size_t)(c - s));
+		r = has_any(lc, roles);
+		free(lc);
+		len = (size_t)(c - s);
+	} else {
+		for (i = 0; cjk_roles[i] != NULL; i++) {
+			n = strlen(cjk_roles[i]);
+			if (len > n && (memcmp(s, cjk_roles[i], n) == 0 ||
+			    memcmp(s + len - n, cjk_roles[i], n) == 0))
+				r = 1;
+		}
+	}
+	if (!r)
+		return 0;
+	*author = trimmed(s, len);
+	return *author != NULL;
+}
+
 int
 article_source(const char *s, size_t len, const struct article_feat *f,
     int byline, char **author, char **source)
@@ -547,6 +610,8 @@ article_source(const char *s, size_t len, const struct article_feat *f,
 			return *source != NULL;
 		}
 	}
+	if (byline && f->units <= 10 && author_role(s, len, author))
+		return 1;
 	if (!byline || len < 4 || (strncmp(s, "By ", 3) != 0 &&
 	    strncmp(s, "BY ", 3) != 0) || s[3] == ' ' ||
 	    ((unsigned char)s[3] < 0x80 && (s[3] < 'A' || s[3] > 'Z')))

@@ -90,13 +90,48 @@ ends_colon(const struct line *l)
 	    (n >= 3 && memcmp(s + n - 3, "\xEF\xBC\x9A", 3) == 0);
 }
 
+/* The publisher named by a byline or a "Source:" line anywhere, or NULL:
+ * a line that names it on its own is the site's name, not a headline. */
+static char *
+find_publisher(struct line *L, size_t n, size_t head)
+{
+	char	*au, *so;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (!article_source(L[i].b->text, L[i].b->len, &L[i].f, i < head,
+		    &au, &so))
+			continue;
+		free(au);
+		if (so != NULL)
+			return so;
+	}
+	return NULL;
+}
+
+static int
+names_publisher(const struct line *l, const char *pub)
+{
+	char	*s;
+	int	 r;
+
+	if (pub == NULL)
+		return 0;
+	s = xstrndup(l->b->text, l->b->len);
+	r = strcasestr(s, pub) != NULL || strcasestr(pub, s) != NULL;
+	free(s);
+	return r;
+}
+
 /* The headline: a line printed twice (the page's title and its heading),
  * else a Markdown heading, else the first line long enough to be a
- * headline that is not shouting (logos are often in capitals). */
+ * headline that is not shouting (logos are often in capitals) and does
+ * not name the publisher. */
 static size_t
-find_title(struct line *L, size_t head)
+find_title(struct line *L, size_t n, size_t head)
 {
 	size_t	 i, j;
+	char	*pub;
 
 	for (i = 0; i < head; i++) {
 		if (L[i].f.units < 2 || claimed(&L[i], 1))
@@ -108,21 +143,25 @@ find_title(struct line *L, size_t head)
 	for (i = 0; i < head; i++)
 		if (L[i].b->heading && !claimed(&L[i], 0))
 			return i;
+	pub = find_publisher(L, n, head);
 	for (i = 0; i < head; i++) {
 		if (L[i].f.units < 4 || L[i].f.units > 40 || L[i].f.upper ||
-		    ends_colon(&L[i]) || claimed(&L[i], 0))
+		    ends_colon(&L[i]) || claimed(&L[i], 0) ||
+		    names_publisher(&L[i], pub))
 			continue;
 		if (L[i].f.sentend && L[i].b->text[L[i].b->len - 1] == '.')
 			continue;
-		return i;
+		break;
 	}
-	return NONE;
+	free(pub);
+	return i < head ? i : NONE;
 }
 
-/* A header naming key points, or a bullet list, in the head: the
- * publisher's highlights. */
+/* A header naming key points followed by bullets, or (bare) a bullet
+ * list above the first paragraph: the publisher's highlights.  A file with
+ * no paragraph has no "above", and its lists are its own. */
 static int
-take_highlights(struct line *L, size_t n, size_t i, int *have)
+take_highlights(struct line *L, size_t n, size_t i, int bare, int *have)
 {
 	size_t	 j;
 
@@ -132,7 +171,7 @@ take_highlights(struct line *L, size_t n, size_t i, int *have)
 	    i + 1 < n && L[i + 1].f.bullet) {
 		L[i].label = L_DROP;
 		i++;
-	} else if (!L[i].f.bullet)
+	} else if (!L[i].f.bullet || !bare)
 		return 0;
 	for (j = i; j < n && L[j].f.bullet; j++) {
 		L[j].label = L_HIGHLIGHT;
@@ -170,7 +209,7 @@ take_source(struct article *a, const struct line *l, int byline)
 
 static void
 label_head(struct article *a, struct line *L, size_t n, size_t head,
-    size_t title, int *have_hl)
+    size_t title, int bare, int *have_hl)
 {
 	struct line	*l;
 	char		 iso[17];
@@ -180,7 +219,7 @@ label_head(struct article *a, struct line *L, size_t n, size_t head,
 		l = &L[i];
 		if (l->label != L_BODY)
 			continue;
-		if (take_highlights(L, n, i, have_hl))
+		if (take_highlights(L, n, i, bare, have_hl))
 			continue;
 		l->label = L_DROP;
 		if (i == title)
@@ -191,8 +230,8 @@ label_head(struct article *a, struct line *L, size_t n, size_t head,
 			;
 		else if (title != NONE && (i < title || same(l, &L[title])))
 			;	/* logo, navigation, the repeated headline */
-		else if (!l->f.sentend && l->f.units <=
-		    (title != NONE ? 2u : 3u))
+		else if (!l->f.sentend && !l->f.bullet && !l->b->heading &&
+		    l->f.units <= (title != NONE ? 2u : 3u))
 			;	/* section names, "Listen", "Share" */
 		else
 			l->label = L_BODY;
@@ -206,16 +245,19 @@ label_body(struct article *a, struct line *L, size_t n, size_t head,
 	struct line	*l;
 	enum mode	 mode = M_NORMAL;
 	char		 iso[17];
-	size_t		 i, k;
+	size_t		 i, k, npara = 0, seen = 0;
 	int		 tail;
 
+	for (i = 0; i < n; i++)
+		npara += L[i].f.para;
 	for (i = head; i < n; i++) {
 		l = &L[i];
 		tail = last != NONE && i > last;
+		seen += l->f.para;
 		if (l->label != L_BODY)
 			continue;
 		if (article_is_hl_header(l->b->text, l->b->len, &l->f) &&
-		    take_highlights(L, n, i, have_hl))
+		    take_highlights(L, n, i, 0, have_hl))
 			continue;
 		l->label = L_DROP;
 		if (article_is_related(l->b->text, l->b->len, &l->f)) {
@@ -227,8 +269,11 @@ label_body(struct article *a, struct line *L, size_t n, size_t head,
 			l->skip = k;
 			continue;
 		}
+		/* Readers' comments are prose too, so the section they fill
+		 * may hold the last paragraphs; a comment count in the first
+		 * half is a button among the article's paragraphs. */
 		if (article_is_comments(l->b->text, l->b->len, &l->f)) {
-			if (tail)
+			if (tail || (seen > 0 && seen * 2 >= npara))
 				mode = M_COMMENTS;
 			continue;
 		}
@@ -253,7 +298,7 @@ label_body(struct article *a, struct line *L, size_t n, size_t head,
 	/* The end of the page: "Back to top", the site's name, a footer. */
 	for (i = last == NONE ? n : last + 1; i < n; i++)
 		if (L[i].label == L_BODY && !L[i].f.sentend &&
-		    L[i].f.units < 8 && !L[i].b->heading)
+		    L[i].f.units < 8 && !L[i].b->heading && !L[i].f.bullet)
 			L[i].label = L_DROP;
 }
 
@@ -278,8 +323,8 @@ article_raw(struct article *a, struct article_block *v, size_t n)
 		head = n < HEAD_NOPARA ? n : HEAD_NOPARA;
 	else
 		head = first < HEAD_MAX ? first : HEAD_MAX;
-	title = a->title == NULL ? find_title(L, head) : NONE;
-	label_head(a, L, n, head, title, &have_hl);
+	title = a->title == NULL ? find_title(L, n, head) : NONE;
+	label_head(a, L, n, head, title, first != NONE, &have_hl);
 	label_body(a, L, n, head, last, title, &have_hl);
 
 	a->paras = xreallocarray(NULL, n, sizeof *a->paras);

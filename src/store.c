@@ -36,6 +36,26 @@ store_hash(const void *buf, size_t len)
 	return h;
 }
 
+/* The hash store.lock keeps of each file as saved: eight bytes a step, for
+ * files of megabytes.  Only ever compared with itself on this machine, and
+ * a mismatch only costs re-emitting, so byte order does not matter. */
+static uint64_t
+file_hash(const void *buf, size_t len)
+{
+	const unsigned char	*p = buf;
+	uint64_t		 h = 0x9e3779b97f4a7c15ULL ^ len, w;
+
+	for (; len >= 8; p += 8, len -= 8) {
+		memcpy(&w, p, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p, len);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ h >> 29;
+}
+
 /* Binary search: the index of key, or where it would go (*found 0). */
 size_t
 sfile_find(const struct sfile *f, const char *key, int *found)
@@ -153,6 +173,54 @@ same_entry(const struct sentry *a, const struct sentry *b)
 	return 1;
 }
 
+/* store.lock holds, per file, a save count and the FNV-1a hash of what
+ * that save wrote (big-endian, 8 bytes each: counts first), updated under
+ * the lock after each save.  The count makes another instance's save
+ * visible even when the new file happens to match the old one's inode
+ * number, size and times; the hash (file_hash) tells a file exactly as
+ * inkstone wrote it, whose entries can be reused as fragments, from a
+ * hand-edited one. */
+#define LOCK_BYTES	(16 * STORE_NFILES)
+
+static void
+read_lock(const struct store *s, uint64_t v[2 * STORE_NFILES])
+{
+	unsigned char	b[LOCK_BYTES];
+	int		i, k;
+
+	if (pread(s->lockfd, b, sizeof b, 0) != (ssize_t)sizeof b)
+		memset(b, 0, sizeof b);
+	for (k = 0; k < 2 * STORE_NFILES; k++)
+		for (v[k] = 0, i = 0; i < 8; i++)
+			v[k] = v[k] << 8 | b[8 * k + i];
+}
+
+static uint64_t
+read_gen(const struct store *s, const struct sfile *f)
+{
+	uint64_t v[2 * STORE_NFILES];
+
+	read_lock(s, v);
+	return v[f->kind];
+}
+
+static void
+bump_gen(const struct store *s, struct sfile *f, uint64_t hash)
+{
+	unsigned char	b[LOCK_BYTES];
+	uint64_t	v[2 * STORE_NFILES], x;
+	int		i, k;
+
+	read_lock(s, v);
+	v[f->kind]++;
+	v[STORE_NFILES + f->kind] = hash;
+	for (k = 0; k < 2 * STORE_NFILES; k++)
+		for (x = v[k], i = 7; i >= 0; i--, x >>= 8)
+			b[8 * k + i] = (unsigned char)x;
+	if (pwrite(s->lockfd, b, sizeof b, 0) == (ssize_t)sizeof b)
+		f->gen = v[f->kind];
+}
+
 static void
 remember_stat(struct sfile *f)
 {
@@ -172,10 +240,12 @@ remember_stat(struct sfile *f)
 
 /* Has someone else written the file since we last read or wrote it? */
 static int
-changed_on_disk(const struct sfile *f)
+changed_on_disk(const struct store *s, const struct sfile *f)
 {
 	struct stat st;
 
+	if (read_gen(s, f) != f->gen)
+		return 1;
 	if (stat(f->path, &st) == -1)
 		return !(errno == ENOENT && f->seen == SEEN_MISSING);
 	return f->seen != SEEN_FILE || st.st_dev != f->st_dev ||
@@ -190,13 +260,17 @@ changed_on_disk(const struct sfile *f)
  * that did not change.  On a parse error f becomes read-only and keeps
  * what it had. */
 static int
-sfile_read(struct sfile *f, char **cause)
+sfile_read(const struct store *s, struct sfile *f, char **cause)
 {
 	struct ynode	 *root;
 	struct sentry	**e, *old;
+	uint64_t	  v[2 * STORE_NFILES];
 	char		 *buf;
+	const char	 *src = NULL;
 	size_t		  len, n, i;
 
+	read_lock(s, v);
+	f->gen = v[f->kind];
 	remember_stat(f);
 	buf = util_read_file(f->path, STORE_MAX_FILE, &len, cause);
 	if (buf == NULL) {
@@ -212,13 +286,20 @@ sfile_read(struct sfile *f, char **cause)
 		free(buf);
 		goto fail;
 	}
-	free(buf);
-	if (sentry_from_tree(f->kind, f->path, root, &e, &n, cause) == -1) {
+	/* Exactly what a save wrote: each entry's text is its fragment. */
+	if (len > 0 && file_hash(buf, len) == v[STORE_NFILES + f->kind])
+		src = buf;
+	if (sentry_from_tree(f->kind, f->path, root, src, len, &e, &n,
+	    cause) == -1) {
 		ytree_free(root);
+		free(buf);
 		goto fail;
 	}
 	ytree_free(root);
+	free(buf);
 	for (i = 0; i < n; i++) {
+		if (e[i]->frag != NULL)
+			continue;
 		old = sfile_get(f, e[i]->key);
 		if (old != NULL && old->frag != NULL &&
 		    same_entry(old, e[i])) {
@@ -240,6 +321,8 @@ fail:
 static int
 lock(struct store *s, char **cause)
 {
+	if (s->lockfd == -1)
+		return 0;
 	while (flock(s->lockfd, LOCK_EX) == -1) {
 		if (errno != EINTR) {
 			*cause = xasprintf("%s: %s", s->lockpath,
@@ -253,7 +336,8 @@ lock(struct store *s, char **cause)
 static void
 unlock(struct store *s)
 {
-	flock(s->lockfd, LOCK_UN);
+	if (s->lockfd != -1)
+		flock(s->lockfd, LOCK_UN);
 }
 
 /* Removes temp files a killed instance left behind; only under the lock,
@@ -287,9 +371,10 @@ store_open(const char *data_dir, const char *library, char **cause)
 {
 	struct store	*s;
 	struct stat	 st;
-	char		*lib, *c = NULL, rp[PATH_MAX];
+	char		*lib, *c = NULL, *ro = NULL, rp[PATH_MAX];
 	int		 k;
 
+	(void)cause;
 	s = xcalloc(1, sizeof *s);
 	s->dir = data_dir != NULL ? xstrdup(data_dir) : util_data_dir();
 	lib = library != NULL ? xstrdup(library) : store_library_default();
@@ -298,41 +383,43 @@ store_open(const char *data_dir, const char *library, char **cause)
 		/* Without the library, every relative key looks gone: no
 		 * entry may follow a hash then. */
 		s->root_ok = stat(rp, &st) == 0 && S_ISDIR(st.st_mode);
-	}
-	else if (*lib == '/' || getcwd(rp, sizeof rp) == NULL)
+	} else if (*lib == '/' || getcwd(rp, sizeof rp) == NULL)
 		s->root = xstrdup(lib);
 	else
 		s->root = util_path_join(rp, lib);
 	free(lib);
-	s->lockfd = -1;
-	if (util_mkdirs(s->dir, 0700) == -1) {
-		*cause = xasprintf("%s: %s", s->dir, strerror(errno));
-		goto fail;
-	}
-	s->lockpath = util_path_join(s->dir, "store.lock");
-	s->lockfd = open(s->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	if (s->lockfd == -1) {
-		*cause = xasprintf("%s: %s", s->lockpath, strerror(errno));
-		goto fail;
-	}
 	for (k = 0; k < STORE_NFILES; k++) {
 		s->f[k].kind = (enum store_file)k;
 		s->f[k].path = util_path_join(s->dir, file_names[k]);
 	}
-	if (lock(s, cause) == -1)
-		goto fail;
-	clean_temps(s);
-	for (k = 0; k < STORE_NFILES; k++) {
-		if (sfile_read(&s->f[k], &c) == -1)
-			free(c);
+	s->lockpath = util_path_join(s->dir, "store.lock");
+	/* A folder we cannot write (or make) still lets the state be read:
+	 * both files are then read-only, saying why. */
+	if (util_mkdirs(s->dir, 0700) == -1)
+		ro = xasprintf("%s: %s", s->dir, strerror(errno));
+	s->lockfd = open(s->lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (s->lockfd == -1) {
+		if (ro == NULL)
+			ro = xasprintf("%s: %s", s->lockpath, strerror(errno));
+		s->lockfd = open(s->lockpath, O_RDONLY | O_CLOEXEC);
+	}
+	s->readonly = ro != NULL;
+	if (lock(s, &c) == -1) {
+		free(c);
 		c = NULL;
 	}
+	if (!s->readonly)
+		clean_temps(s);
+	for (k = 0; k < STORE_NFILES; k++) {
+		if (sfile_read(s, &s->f[k], &c) == -1)
+			free(c);
+		c = NULL;
+		if (ro != NULL && s->f[k].problem == NULL)
+			s->f[k].problem = xasprintf("%s (read-only)", ro);
+	}
 	unlock(s);
+	free(ro);
 	return s;
-fail:
-	store_close(s, &c);
-	free(c);
-	return NULL;
 }
 
 /* Writes f (under the lock), merging with what another instance wrote. */
@@ -352,8 +439,8 @@ sfile_save(struct store *s, struct sfile *f, char **cause)
 	}
 	if (lock(s, cause) == -1)
 		return -1;
-	if (changed_on_disk(f)) {
-		if (sfile_read(f, cause) == -1)
+	if (changed_on_disk(s, f)) {
+		if (sfile_read(s, f, cause) == -1)
 			goto out;
 		for (i = 0; i < f->nops; i++)
 			sop_apply(s, f, &f->ops[i]);
@@ -371,13 +458,14 @@ sfile_save(struct store *s, struct sfile *f, char **cause)
 	}
 	data = buf_take(&b, &len);
 	r = util_write_atomic(f->path, data, len, cause);
-	free(data);
 	if (r == 0) {
+		bump_gen(s, f, file_hash(data, len));
 		remember_stat(f);
 		for (i = 0; i < f->nops; i++)
 			sop_free(&f->ops[i]);
 		f->nops = 0;
 	}
+	free(data);
 out:
 	unlock(s);
 	return r;
@@ -411,8 +499,7 @@ store_close(struct store *s, char **cause)
 
 	if (s == NULL)
 		return 0;
-	if (s->lockfd != -1)
-		r = store_flush(s, cause);
+	r = store_flush(s, cause);
 	for (k = 0; k < STORE_NFILES; k++) {
 		sfile_clear(&s->f[k]);
 		for (i = 0; i < s->f[k].nops; i++)
@@ -440,11 +527,12 @@ recheck(struct store *s, struct sfile *f)
 {
 	char *c = NULL;
 
-	if (f->problem == NULL || !changed_on_disk(f) || lock(s, &c) == -1) {
+	if (f->problem == NULL || s->readonly || !changed_on_disk(s, f) ||
+	    lock(s, &c) == -1) {
 		free(c);
 		return;
 	}
-	if (sfile_read(f, &c) == 0) {
+	if (sfile_read(s, f, &c) == 0) {
 		free(f->problem);
 		f->problem = NULL;
 	}
@@ -488,6 +576,34 @@ store_end(struct store *s, char **cause)
 	return s->batch > 0 ? 0 : store_flush(s, cause);
 }
 
+int
+store_check_file(const char *path, enum store_file kind, char **cause)
+{
+	struct ynode	 *root;
+	struct sentry	**e;
+	struct stat	  st;
+	char		 *buf;
+	size_t		  len, n, i;
+	int		  r;
+
+	if (stat(path, &st) == -1 && errno == ENOENT)
+		return 0;
+	if ((buf = util_read_file(path, STORE_MAX_FILE, &len, cause)) == NULL)
+		return -1;
+	r = ytree_parse(path, buf, len, &root, cause);
+	free(buf);
+	if (r == -1)
+		return -1;
+	r = sentry_from_tree(kind, path, root, NULL, 0, &e, &n, cause);
+	ytree_free(root);
+	if (r == -1)
+		return -1;
+	for (i = 0; i < n; i++)
+		sentry_free(e[i]);
+	free(e);
+	return 0;
+}
+
 const char *
 store_problem(const struct store *s, enum store_file f)
 {
@@ -503,7 +619,5 @@ store_path(const struct store *s, enum store_file f)
 char *
 store_library_default(void)
 {
-	const char *env = getenv("INKSTONE_LIBRARY");
-
-	return xstrdup(env != NULL && *env != '\0' ? env : "articles");
+	return xstrdup("articles");
 }

@@ -57,11 +57,13 @@ void		 ynode_add(struct ynode *parent, struct ynode *kid);
 char		*ytree_emit(const struct ynode *root, size_t *len);
 
 /* Reads the entries of state file kind from a parsed tree: *out becomes an
- * allocated array of *n allocated entries sorted by key.  Returns 0, or -1
- * with *cause set (no entries returned). */
+ * allocated array of *n allocated entries sorted by key.  src, when not
+ * NULL, is the file's text known to be exactly as a save wrote it: each
+ * entry's lines become its fragment, with no need to emit it again.
+ * Returns 0, or -1 with *cause set (no entries returned). */
 int		 sentry_from_tree(enum store_file kind, const char *name,
-		    const struct ynode *root, struct sentry ***out, size_t *n,
-		    char **cause);
+		    const struct ynode *root, const char *src, size_t srclen,
+		    struct sentry ***out, size_t *n, char **cause);
 
 /* Emits e as a one-entry top-level block mapping into e->frag; entries'
  * fragments concatenated in key order are the whole file, byte for byte
@@ -70,6 +72,9 @@ void		 sentry_emit(struct sentry *e, enum store_file kind);
 
 void		 sentry_free(struct sentry *e);
 void		 sentry_hl_clear(struct store_highlight *h);
+/* Deep copy of src into dst (dst's old strings are not freed). */
+void		 sentry_hl_copy(struct store_highlight *dst,
+		    const struct store_highlight *src);
 /* Sets h->id to a hash of its anchor when the file gave none. */
 void		 sentry_hl_default_id(struct store_highlight *h);
 
@@ -114,6 +119,7 @@ struct sfile {
 	off_t		  st_size;
 	struct timespec	  st_mtim;
 	struct timespec	  st_ctim;
+	uint64_t	  gen;		/* the save count in store.lock */
 	/* Indexes, rebuilt when changed is set. */
 	struct sentry	**byhash;
 	const char	**keys;
@@ -125,6 +131,8 @@ struct store {
 	int			 root_ok;	/* root is a folder */
 	char			*lockpath;
 	int			 lockfd;
+	int			 readonly;	/* the folder cannot be
+						   written */
 	int			 batch;		/* > 0: commits wait for
 						   the batch's end */
 	struct sfile		 f[STORE_NFILES];
@@ -136,7 +144,7 @@ struct sentry	*sfile_get(struct sfile *f, const char *key);
 struct sentry	*sfile_get_or_add(struct sfile *f, const char *key);
 void		 sfile_tidy(struct sfile *f, struct sentry *e);
 
-/* In store_api.c: applies op to f's entries (also when replaying). */
+/* In store_ops.c: applies op to f's entries (also when replaying). */
 void		 sop_apply(struct store *s, struct sfile *f,
 		    const struct sop *op);
 void		 sop_free(struct sop *op);

@@ -1,13 +1,13 @@
 /* store_yaml: the state files' YAML, read through libyaml's event parser
- * into a small tree (so that depth can be limited before libyaml goes deep)
- * and written with libyaml's emitter, one entry at a time. */
+ * into a small tree (so that depth can be limited before libyaml goes
+ * deep), then checked against the files' schema.  Writing is in
+ * store_emit.c. */
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <yaml.h>
 
@@ -71,7 +71,7 @@ ytree_parse(const char *name, const char *buf, size_t len,
 	yaml_parser_t	 p;
 	yaml_event_t	 ev;
 	struct ynode	*stack[STORE_MAX_DEPTH], *n;
-	size_t		 depth = 0, ndocs = 0;
+	size_t		 depth = 0, ndocs = 0, nodes = 0;
 	int		 done = 0, r = -1;
 
 	*root = NULL;
@@ -133,6 +133,12 @@ ytree_parse(const char *name, const char *buf, size_t len,
 		yaml_event_delete(&ev);
 		if (n == NULL)
 			continue;
+		if (++nodes > STORE_MAX_NODES) {
+			*cause = xasprintf("%s:%zu:%zu: more than %d values",
+			    name, n->line, n->col, STORE_MAX_NODES);
+			ytree_free(n);
+			goto out;
+		}
 		if (depth == 0)
 			*root = n;
 		else
@@ -573,25 +579,63 @@ get_entry(enum store_file kind, const char *name, const struct ynode *k,
 	return r;
 }
 
-/* An entry with the key node it was read from, so that a repeated
- * article can be reported where it stands. */
-struct keyed {
-	struct sentry		*e;
-	const struct ynode	*k;
-};
-
 static int
-cmp_keyed(const void *a, const void *b)
+cmp_entry(const void *a, const void *b)
 {
-	return strcmp(((const struct keyed *)a)->e->key,
-	    ((const struct keyed *)b)->e->key);
+	return strcmp((*(struct sentry *const *)a)->key,
+	    (*(struct sentry *const *)b)->key);
+}
+
+/* Gives each entry its lines of src as its fragment: top-level keys start
+ * lines at column 1 in a file a save wrote, and libyaml's marks count
+ * characters, not bytes, so lines are what can be trusted. */
+static void
+frags_from_src(const struct ynode *root, struct sentry **e, size_t ne,
+    const char *src, size_t srclen)
+{
+	size_t	*line, nl = 0, cap = 1024, i, from, to;
+
+	line = xreallocarray(NULL, cap, sizeof *line);
+	line[nl++] = 0;
+	for (i = 0; i < srclen; i++) {
+		if (src[i] != '\n')
+			continue;
+		if (nl == cap)
+			line = xreallocarray(line, cap *= 2, sizeof *line);
+		line[nl++] = i + 1;
+	}
+	for (i = 0; i < ne && i * 2 < root->n && root->kids[2 * i]->col == 1 &&
+	    root->kids[2 * i]->line <= nl; i++) {
+		from = line[root->kids[2 * i]->line - 1];
+		to = 2 * i + 2 < root->n ?
+		    line[root->kids[2 * i + 2]->line - 1] : srclen;
+		if (to <= from || src[to - 1] != '\n')
+			break;
+		e[i]->frag = xstrndup(src + from, to - from);
+		e[i]->fraglen = to - from;
+	}
+	free(line);
+}
+
+/* The second key of root that is key: where a repeated article stands.
+ * (Every key is a scalar by now.) */
+static const struct ynode *
+repeated_key(const struct ynode *root, const char *key)
+{
+	size_t	i;
+	int	seen = 0;
+
+	for (i = 0; i + 1 < root->n; i += 2)
+		if (strcmp(root->kids[i]->s, key) == 0 && seen++)
+			return root->kids[i];
+	return root;
 }
 
 int
 sentry_from_tree(enum store_file kind, const char *name,
-    const struct ynode *root, struct sentry ***out, size_t *n, char **cause)
+    const struct ynode *root, const char *src, size_t srclen,
+    struct sentry ***out, size_t *n, char **cause)
 {
-	struct keyed	 *p;
 	struct sentry	**e;
 	size_t		  i, ne = 0;
 
@@ -604,39 +648,37 @@ sentry_from_tree(enum store_file kind, const char *name,
 		    "paths");
 		return -1;
 	}
-	p = xreallocarray(NULL, root->n / 2 + 1, sizeof *p);
+	e = xreallocarray(NULL, root->n / 2 + 1, sizeof *e);
 	for (i = 0; i + 1 < root->n; i += 2) {
-		p[ne].e = xcalloc(1, sizeof *p[ne].e);
-		p[ne].k = root->kids[i];
+		e[ne] = xcalloc(1, sizeof **e);
 		if (get_entry(kind, name, root->kids[i], root->kids[i + 1],
-		    p[ne].e, cause) == -1) {
-			sentry_free(p[ne].e);
+		    e[ne], cause) == -1) {
+			sentry_free(e[ne]);
 			goto fail;
 		}
 		ne++;
 	}
-	qsort(p, ne, sizeof *p, cmp_keyed);
+	if (src != NULL)
+		frags_from_src(root, e, ne, src, srclen);
+	/* A saved file is sorted already. */
+	for (i = 1; i < ne && cmp_entry(&e[i - 1], &e[i]) < 0; i++)
+		continue;
+	if (i < ne)
+		qsort(e, ne, sizeof *e, cmp_entry);
 	for (i = 1; i < ne; i++) {
-		if (strcmp(p[i - 1].e->key, p[i].e->key) == 0) {
-			/* qsort is not stable: name the later of the two. */
-			*cause = at(name, p[i - 1].k->line > p[i].k->line ||
-			    (p[i - 1].k->line == p[i].k->line &&
-			    p[i - 1].k->col > p[i].k->col) ? p[i - 1].k :
-			    p[i].k, "article \"%s\" appears twice", p[i].e->key);
+		if (strcmp(e[i - 1]->key, e[i]->key) == 0) {
+			*cause = at(name, repeated_key(root, e[i]->key),
+			    "article \"%s\" appears twice", e[i]->key);
 			goto fail;
 		}
 	}
-	e = xreallocarray(NULL, ne + 1, sizeof *e);
-	for (i = 0; i < ne; i++)
-		e[i] = p[i].e;
-	free(p);
 	*out = e;
 	*n = ne;
 	return 0;
 fail:
 	for (i = 0; i < ne; i++)
-		sentry_free(p[i].e);
-	free(p);
+		sentry_free(e[i]);
+	free(e);
 	return -1;
 }
 
@@ -684,300 +726,4 @@ sentry_free(struct sentry *e)
 	free(e->frag);
 	free(e->key);
 	free(e);
-}
-
-/* Emission.  Errors cannot happen short of memory (the output goes to a
- * buffer and every string is valid UTF-8 by then), so they are fatal. */
-static int
-emit_write(void *data, unsigned char *p, size_t n)
-{
-	buf_add(data, p, n);
-	return 1;
-}
-
-static void
-emit(yaml_emitter_t *em, yaml_event_t *ev)
-{
-	if (!yaml_emitter_emit(em, ev)) {
-		fprintf(stderr, "inkstone: YAML emitter: %s\n",
-		    em->problem ? em->problem : "failed");
-		exit(1);
-	}
-}
-
-static void
-emit_str(yaml_emitter_t *em, const char *s, size_t len, int plain_ok)
-{
-	yaml_event_t		ev;
-	yaml_scalar_style_t	style = YAML_ANY_SCALAR_STYLE;
-
-	/* Several lines read best as a literal block; the emitter falls back
-	 * to quotes when a literal cannot hold the text. */
-	if (memchr(s, '\n', len) != NULL)
-		style = YAML_LITERAL_SCALAR_STYLE;
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)len, plain_ok, 1, style);
-	emit(em, &ev);
-}
-
-static void
-emit_key(yaml_emitter_t *em, const char *s)
-{
-	emit_str(em, s, strlen(s), 1);
-}
-
-/* An int or float in YAML 1.1 or 1.2: 12, -1_000, 0x1f, 0o17, 0b101,
- * 1:30 (base 60), 1.5e3, .5 */
-static int
-looks_number(const char *p)
-{
-	const char	*set = NULL;
-	size_t		 n;
-	int		 digits;
-
-	if (*p == '+' || *p == '-')
-		p++;
-	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-		set = "0123456789abcdefABCDEF_";
-	else if (p[0] == '0' && p[1] == 'o')
-		set = "01234567_";
-	else if (p[0] == '0' && p[1] == 'b')
-		set = "01_";
-	if (set != NULL)
-		return p[2] != '\0' && strspn(p + 2, set) == strlen(p + 2);
-	n = strspn(p, "0123456789_:");
-	digits = strcspn(p, "0123456789") < n;
-	p += n;
-	if (*p == '.') {
-		n = strspn(++p, "0123456789_");
-		digits |= strcspn(p, "0123456789") < n;
-		p += n;
-	}
-	if (digits && (*p == 'e' || *p == 'E')) {
-		if (*++p == '+' || *p == '-')
-			p++;
-		if ((n = strspn(p, "0123456789")) == 0)
-			return 0;
-		p += n;
-	}
-	return digits && *p == '\0';
-}
-
-/* Would a YAML 1.1 or 1.2 reader take this plain scalar for a null, a
- * bool or a number? */
-static int
-looks_typed(const char *s)
-{
-	static const char *words[] = { "~", "null", "true", "false", "yes",
-	    "no", "on", "off", "y", "n", ".inf", "-.inf", "+.inf", ".nan" };
-	size_t	i;
-
-	if (*s == '\0')
-		return 1;
-	for (i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcasecmp(s, words[i]) == 0)
-			return 1;
-	return looks_number(s);
-}
-
-static void
-emit_text(yaml_emitter_t *em, const char *s)
-{
-	/* Text must come back as text: "true" or "12" are quoted so that no
-	 * YAML reader takes them for a bool or a number. */
-	emit_str(em, s, strlen(s), !looks_typed(s));
-}
-
-static void
-emit_start(yaml_emitter_t *em, int map, int flow)
-{
-	yaml_event_t ev;
-
-	if (map)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_SEQUENCE_STYLE :
-		    YAML_BLOCK_SEQUENCE_STYLE);
-	emit(em, &ev);
-}
-
-static void
-emit_end(yaml_emitter_t *em, int map)
-{
-	yaml_event_t ev;
-
-	if (map)
-		yaml_mapping_end_event_initialize(&ev);
-	else
-		yaml_sequence_end_event_initialize(&ev);
-	emit(em, &ev);
-}
-
-static void
-emit_node(yaml_emitter_t *em, const struct ynode *n)
-{
-	size_t i;
-
-	if (n->type == YN_SCALAR) {
-		emit_str(em, n->s, n->len, n->plain);
-		return;
-	}
-	emit_start(em, n->type == YN_MAP, 0);
-	for (i = 0; i < n->n; i++)
-		emit_node(em, n->kids[i]);
-	emit_end(em, n->type == YN_MAP);
-}
-
-static void
-emit_highlight(yaml_emitter_t *em, const struct store_highlight *h)
-{
-	char		num[32];
-	struct tm	tm;
-
-	emit_start(em, 1, 0);
-	emit_key(em, "id");
-	/* Quoted when it looks typed: an id "null" must not read back as
-	 * no id at all. */
-	emit_text(em, h->id);
-	emit_key(em, "quote");
-	emit_text(em, h->quote);
-	emit_key(em, "before");
-	emit_text(em, h->before);
-	emit_key(em, "after");
-	emit_text(em, h->after);
-	emit_key(em, "para");
-	snprintf(num, sizeof num, "%zu", h->para);
-	emit_key(em, num);
-	emit_key(em, "offset");
-	snprintf(num, sizeof num, "%zu", h->offset);
-	emit_key(em, num);
-	if (h->created != 0 && gmtime_r(&h->created, &tm) != NULL) {
-		strftime(num, sizeof num, "%Y-%m-%dT%H:%M:%SZ", &tm);
-		emit_key(em, "created");
-		emit_key(em, num);
-	}
-	if (h->note != NULL) {
-		emit_key(em, "note");
-		emit_text(em, h->note);
-	}
-	emit_end(em, 1);
-}
-
-/* Starts a document: UTF-8 as is, no line folding, LF. */
-static void
-emit_begin(yaml_emitter_t *em, struct buf *b)
-{
-	yaml_event_t ev;
-
-	yaml_emitter_initialize(em);
-	yaml_emitter_set_output(em, emit_write, b);
-	yaml_emitter_set_unicode(em, 1);
-	yaml_emitter_set_width(em, -1);
-	yaml_emitter_set_break(em, YAML_LN_BREAK);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	emit(em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	emit(em, &ev);
-}
-
-static void
-emit_finish(yaml_emitter_t *em)
-{
-	yaml_event_t ev;
-
-	yaml_document_end_event_initialize(&ev, 1);
-	emit(em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	emit(em, &ev);
-	yaml_emitter_delete(em);
-}
-
-struct ynode *
-ynode_raw(const char *s)
-{
-	struct ynode *n = xcalloc(1, sizeof *n);
-
-	n->type = YN_SCALAR;
-	n->s = xstrdup(s);
-	n->len = strlen(s);
-	n->plain = 1;
-	return n;
-}
-
-struct ynode *
-ynode_text(const char *s)
-{
-	struct ynode *n = ynode_raw(s);
-
-	n->plain = !looks_typed(s);
-	return n;
-}
-
-struct ynode *
-ynode_box(enum ynode_type type)
-{
-	struct ynode *n = xcalloc(1, sizeof *n);
-
-	n->type = type;
-	return n;
-}
-
-char *
-ytree_emit(const struct ynode *root, size_t *len)
-{
-	yaml_emitter_t	em;
-	struct buf	b = { 0 };
-
-	emit_begin(&em, &b);
-	emit_node(&em, root);
-	emit_finish(&em);
-	return buf_take(&b, len);
-}
-
-void
-sentry_emit(struct sentry *e, enum store_file kind)
-{
-	yaml_emitter_t	 em;
-	struct buf	 b = { 0 };
-	char		 hash[17];
-	size_t		 i;
-
-	emit_begin(&em, &b);
-	emit_start(&em, 1, 0);
-	emit_text(&em, e->key);
-	emit_start(&em, 1, 0);
-	if (e->hash != 0) {
-		snprintf(hash, sizeof hash, "%016" PRIx64, e->hash);
-		emit_key(&em, "hash");
-		emit_text(&em, hash);
-	}
-	if (kind == STORE_HIGHLIGHTS && e->nhl > 0) {
-		emit_key(&em, "highlights");
-		emit_start(&em, 0, 0);
-		for (i = 0; i < e->nhl; i++)
-			emit_highlight(&em, &e->hl[i]);
-		emit_end(&em, 0);
-	}
-	if (kind == STORE_TAGS && e->read) {
-		emit_key(&em, "read");
-		emit_key(&em, "true");
-	}
-	if (kind == STORE_TAGS && e->ntags > 0) {
-		emit_key(&em, "tags");
-		emit_start(&em, 0, 1);
-		for (i = 0; i < e->ntags; i++)
-			emit_text(&em, e->tags[i]);
-		emit_end(&em, 0);
-	}
-	for (i = 0; e->extra != NULL && i + 1 < e->extra->n; i += 2) {
-		emit_node(&em, e->extra->kids[i]);
-		emit_node(&em, e->extra->kids[i + 1]);
-	}
-	emit_end(&em, 1);
-	emit_end(&em, 1);
-	emit_finish(&em);
-	free(e->frag);
-	e->frag = buf_take(&b, &e->fraglen);
 }

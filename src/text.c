@@ -1,6 +1,7 @@
 /* text: UTF-8 repair, sanitising for display, display width. */
 #include <locale.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,16 +140,39 @@ text_repair(const char *s, size_t len, size_t *outlen)
 /*
  * Widths come from glibc's wcwidth in a UTF-8 locale, because that is what
  * ncurses lays out with.  wcwidth depends on the locale in force, and model
- * code (and the tests) may run in the C locale, so the table is filled once
- * with a UTF-8 locale set for this thread only.  Two bits a code point.
+ * code (and the tests) may run in the C locale, so a table is filled once
+ * with a UTF-8 locale set for this thread only.  Two bits a code point: the
+ * width drawn (0, 1 or 2), or REPLACED for what text_sanitize() replaces
+ * with a placeholder of width 1.  One lookup serves the wrapper's hot loop.
  */
-static uint8_t		*width_table;
-static pthread_once_t	 width_once = PTHREAD_ONCE_INIT;
+#define REPLACED	3
+
+static _Atomic(uint8_t *) width_table;
+static pthread_once_t	  width_once = PTHREAD_ONCE_INIT;
 
 static int
-fallback_width(uint32_t cp)
+is_bidi_control(uint32_t cp)
 {
-	return uc_width(cp, "UTF-8");
+	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static int
+classify(uint32_t cp, int w)
+{
+	if (cp == '\n')
+		return 0;
+	if (cp == '\t')
+		return 1;		/* before expansion */
+	if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || is_bidi_control(cp) ||
+	    cp == 0x2028 || cp == 0x2029)
+		return REPLACED;
+	/* The soft hyphen is invisible unless a line breaks at it, where
+	 * the wrapper draws "-" itself (wcwidth says 1). */
+	if (cp == 0xAD)
+		return 0;
+	if (w < 0 || w > 2)
+		return REPLACED;
+	return w;
 }
 
 static void
@@ -157,80 +181,71 @@ width_init(void)
 	static const char *const names[] = {
 		"C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8"
 	};
-	locale_t	 loc = (locale_t)0, old;
+	locale_t	 loc = (locale_t)0, old = (locale_t)0;
+	uint8_t		*t;
 	uint32_t	 cp;
 	size_t		 k;
 	int		 w;
 
 	for (k = 0; k < sizeof names / sizeof names[0] && loc == 0; k++)
 		loc = newlocale(LC_CTYPE_MASK, names[k], (locale_t)0);
-	width_table = xcalloc(0x110000 / 4, 1);
-	old = loc != 0 ? uselocale(loc) : (locale_t)0;
+	t = xcalloc(0x110000 / 4, 1);
+	if (loc != 0)
+		old = uselocale(loc);
 	for (cp = 0; cp < 0x110000; cp++) {
-		w = loc != 0 ? wcwidth((wchar_t)cp) : fallback_width(cp);
-		/* 3 marks "not printable": sanitising replaces it. */
-		if (w < 0 || w > 2)
-			w = 3;
-		width_table[cp >> 2] |= (uint8_t)(w << ((cp & 3) * 2));
+		w = loc != 0 ? wcwidth((wchar_t)cp) : uc_width(cp, "UTF-8");
+		w = classify(cp, w);
+		t[cp >> 2] |= (uint8_t)(w << ((cp & 3) * 2));
 	}
 	if (loc != 0) {
 		uselocale(old);
 		freelocale(loc);
 	}
+	atomic_store_explicit(&width_table, t, memory_order_release);
 }
 
 static int
-raw_width(uint32_t cp)
+lookup(uint32_t cp)
 {
+	uint8_t *t = atomic_load_explicit(&width_table, memory_order_acquire);
+
+	if (t == NULL) {
+		pthread_once(&width_once, width_init);
+		t = atomic_load_explicit(&width_table, memory_order_acquire);
+	}
 	if (cp >= 0x110000)
-		return 3;
-	pthread_once(&width_once, width_init);
-	return (width_table[cp >> 2] >> ((cp & 3) * 2)) & 3;
-}
-
-static int
-is_bidi_control(uint32_t cp)
-{
-	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+		return REPLACED;
+	return (t[cp >> 2] >> ((cp & 3) * 2)) & 3;
 }
 
 /* The placeholder drawn in place of cp, or 0 if cp is drawn as itself. */
 static uint32_t
 placeholder(uint32_t cp)
 {
-	if (cp < 0x20 && cp != '\t' && cp != '\n')
+	if (cp < 0x80 && cp >= 0x20 && cp != 0x7F)
+		return 0;
+	if (lookup(cp) != REPLACED)
+		return 0;
+	if (cp < 0x20)
 		return 0x2400 + cp;		/* Control Pictures: ␀ ... ␟ */
 	if (cp == 0x7F)
 		return 0x2421;			/* ␡ */
-	if (cp < 0x80 || cp == '\t')
-		return 0;
-	if ((cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp))
-		return REPLACEMENT;
 	if (cp == 0x2028 || cp == 0x2029)
 		return '\n';
-	if (raw_width(cp) == 3)
-		return REPLACEMENT;
-	return 0;
+	return REPLACEMENT;
 }
 
 int
 text_cp_width(uint32_t cp)
 {
-	uint32_t p;
+	int w;
 
 	if (cp < 0x7F && cp >= 0x20)
 		return 1;
-	if (cp == '\n')
-		return 0;
-	if (cp < 0x20)
-		return 1;	/* TAB before expansion, or a Control Picture */
-	/* The soft hyphen is invisible unless a line breaks at it, where
-	 * the wrapper draws "-" itself (wcwidth says 1). */
-	if (cp == 0xAD)
-		return 0;
-	if ((p = placeholder(cp)) != 0)
-		return p == '\n' ? 0 : raw_width(p);
-	return raw_width(cp);
+	w = lookup(cp);
+	if (w != REPLACED)
+		return w;
+	return cp == 0x2028 || cp == 0x2029 ? 0 : 1;
 }
 
 size_t
@@ -270,7 +285,7 @@ text_sanitize(const char *s, size_t len, size_t *outlen)
 			while (++col % TABSTOP != 0);
 		} else if ((p = placeholder(cp)) != 0) {
 			add_cp(&b, p);
-			col = p == '\n' ? 0 : col + (size_t)raw_width(p);
+			col = p == '\n' ? 0 : col + 1;
 		} else {
 			buf_add(&b, s + i, n);
 			col += (size_t)text_cp_width(cp);

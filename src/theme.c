@@ -493,18 +493,47 @@ load_tree(struct tload *l, const struct ynode *root, struct theme *t)
 }
 
 int
-theme_load(const char *name, int ncolours, struct theme *t, char ***errors,
-    size_t *nerrors)
+theme_parse(const char *file, const char *buf, size_t len, int ncolours,
+    struct theme *t, char ***errors, size_t *nerrors)
 {
 	struct tload	 l;
 	struct ynode	*root = NULL;
-	char		*path, *buf, *cause;
-	size_t		 len;
+	char		*cause;
+
+	if (ynode_parse(file, buf, len, &root, &cause) != 0) {
+		ynode_error_take(errors, nerrors, cause);
+		return -1;
+	}
+	l.file = file;
+	l.ncolours = ncolours;
+	l.errors = errors;
+	l.nerrors = nerrors;
+	if (root == NULL || root->type != YNODE_MAP)
+		ynode_error(errors, nerrors, file, root,
+		    "expected a mapping of slots, got %s", ynode_kind(root));
+	else
+		load_tree(&l, root, t);
+	ynode_free(root);
+	return *nerrors == 0 ? 0 : -1;
+}
+
+int
+theme_load(const char *name, int ncolours, struct theme *t, char ***errors,
+    size_t *nerrors)
+{
+	char	*path, *buf, *cause;
+	size_t	 len;
+	int	 r;
 
 	*errors = NULL;
 	*nerrors = 0;
 	theme_fallback(t);
 	t->name = xstrdup(name);
+	/* default is drawn in the 256-colour palette's greys and blues,
+	 * which fold into black and white on fewer colours: there the
+	 * sixteen-colour theme stands in for it. */
+	if (strcmp(name, "default") == 0 && ncolours >= 8 && ncolours < 256)
+		name = "sixteen";
 	if ((path = theme_find(name)) == NULL) {
 		ynode_error_take(errors, nerrors, xasprintf("theme \"%s\": not "
 		    "found in the user's or the installed themes", name));
@@ -516,30 +545,15 @@ theme_load(const char *name, int ncolours, struct theme *t, char ***errors,
 		ynode_error_take(errors, nerrors, cause);
 		return -1;
 	}
-	if (ynode_parse(path, buf, len, &root, &cause) != 0) {
-		free(buf);
-		ynode_error_take(errors, nerrors, cause);
-		return -1;
-	}
+	r = theme_parse(path, buf, len, ncolours, t, errors, nerrors);
 	free(buf);
-	l.file = path;
-	l.ncolours = ncolours;
-	l.errors = errors;
-	l.nerrors = nerrors;
-	if (root == NULL || root->type != YNODE_MAP)
-		ynode_error(errors, nerrors, path, root,
-		    "expected a mapping of slots, got %s", ynode_kind(root));
-	else
-		load_tree(&l, root, t);
-	ynode_free(root);
-	if (*nerrors != 0) {
+	if (r != 0) {
 		/* Half a theme can leave text invisible: draw with none. */
 		path = t->path;
 		buf = t->name;
 		theme_fallback(t);
 		t->path = path;
 		t->name = buf;
-		return -1;
 	}
-	return 0;
+	return r;
 }

@@ -165,8 +165,8 @@ prev_start(const char *s, size_t ls, size_t g)
  * columns wide), and offers no break opportunity that fits: break between
  * clusters.  Takes the last cluster boundary in (ls, i], stepping back to an
  * earlier one if that would put a kinsoku character at the start or end of
- * a line, start a line with a space, or break after a soft hyphen with no
- * room for the "-".  Adds the line and returns where the next starts, or ls
+ * a line, start a line with a bare space, or break after a soft hyphen with
+ * no room for the "-".  Adds the line and returns where the next starts, or ls
  * if the line's first cluster reaches past i (the line then takes the whole
  * cluster, however wide).  Linear in i - ls.
  */
@@ -183,7 +183,9 @@ emergency(struct wrapper *w, size_t ls, size_t i, uint32_t cp, int col)
 		decode(s + p, g - p, &pcp);
 		if (gb[g] && first == ls)
 			first = g;
-		if (gb[g] && (g == i || cp != ' ')) {
+		/* A line may start with a space only if a mark sits on it. */
+		if (gb[g] && (g == i || cp != ' ' ||
+		    (g + 1 < w->len && !gb[g + 1]))) {
 			end = g;
 			while (end > ls && s[end - 1] == ' ')
 				end--;
@@ -234,7 +236,7 @@ static int
 in_short_group(const char *s, size_t len, size_t g)
 {
 	size_t		i, n;
-	uint32_t	cp;
+	uint32_t	cp = 0;
 	int		k;
 
 	for (i = g, k = 0; i > 0 && k <= GROUP_MAX; k++) {
@@ -262,8 +264,8 @@ in_short_group(const char *s, size_t len, size_t g)
  * code point at i.  Looks back for the last break opportunity that kinsoku
  * allows, that lies between clusters and outside a short parenthesised
  * group, leaves something on the line and has room for the "-" if it
- * follows a soft hyphen.  Adds the line and returns
- * where the next starts, or ls if there is no such break.  Searching back
+ * follows a soft hyphen.  Adds the line and returns where the next starts,
+ * or ls if there is no such break.  Searching back
  * from the overflow, rather than recording every opportunity on the way,
  * keeps the kinsoku and cluster checks off the common path: one search per
  * line, usually a word long.
@@ -306,16 +308,30 @@ find_break(struct wrapper *w, size_t ls, size_t i, uint32_t cp, int col)
 	return ls;
 }
 
+/*
+ * The line from ls holds s[ls..i) (col columns) and cannot take cp, the
+ * code point at i: break it.  Returns where the next line starts, or ls if
+ * the line is one cluster so far and must take cp too.
+ */
+static size_t
+overflow(struct wrapper *w, size_t ls, size_t i, uint32_t cp, int col)
+{
+	size_t g;
+
+	if ((g = find_break(w, ls, i, cp, col)) > ls)
+		return g;
+	return emergency(w, ls, i, cp, col);
+}
+
 /* Fills the line that starts at ls, adds it and returns where the next
  * one starts. */
 static size_t
 fill_line(struct wrapper *w, size_t ls)
 {
-	const char		*s = w->s;
-	const unsigned char	*u;
+	const unsigned char	*u = (const unsigned char *)w->s;
 	size_t			 i = ls, n, e = ls, g, overlong = ls;
 	uint32_t		 cp;
-	int			 col = 0, dcol = 0, c, cpw, bk = 0;
+	int			 col = 0, dcol = 0, c, cpw;
 
 	/*
 	 * col: columns of s[ls..i); dcol: of s[ls..e), e being the end of the
@@ -323,45 +339,51 @@ fill_line(struct wrapper *w, size_t ls)
 	 * a single cluster wider than the line.
 	 */
 	while (i < w->len) {
-		if (bk) {
-			add_line(w, ls, e, i, dcol, 0);
-			return i;
+		if (u[i] > 0x20 && u[i] < 0x7F) {
+			/* Printable ASCII: one column, never a line break. */
+			if (col >= w->width && i > ls && i >= overlong &&
+			    (g = overflow(w, ls, i, u[i], col)) > ls)
+				return g;
+			dcol = ++col;
+			e = ++i;
+			continue;
 		}
-		u = (const unsigned char *)s + i;
-		if (u[0] < 0x80) {
-			cp = u[0];
-			n = 1;
-		} else if ((u[0] & 0xF0) == 0xE0 && w->len - i >= 3) {
+		if (u[i] == ' ') {
+			col++;
+			i++;
+			continue;
+		}
+		if ((u[i] & 0xF0) == 0xE0 && w->len - i >= 3) {
 			/* Most CJK: decoded here, not in a call. */
-			cp = (uint32_t)(u[0] & 0x0F) << 12 |
-			    (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+			cp = (uint32_t)(u[i] & 0x0F) << 12 |
+			    (uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F);
 			n = 3;
 		} else
-			n = decode(s + i, w->len - i, &cp);
+			n = decode(w->s + i, w->len - i, &cp);
 		c = w->lb[i];
-		if (c == UC_BREAK_MANDATORY || c == UC_BREAK_CR_BEFORE_LF) {
-			/* Not drawn; a line feed ends the line after it. */
-			bk = c == UC_BREAK_MANDATORY;
-		} else if (cp == ' ') {
-			col++;
-		} else {
-			cpw = cp < 0x7F && cp > 0x20 ? 1 : text_cp_width(cp);
-			/* A zero-width code point after spaces that overflow
-			 * would make them drawn: break before it too. */
-			if ((cpw > 0 || col > w->width) &&
-			    col + cpw > w->width && i > ls && i >= overlong) {
-				if ((g = find_break(w, ls, i, cp, col)) > ls ||
-				    (g = emergency(w, ls, i, cp, col)) > ls)
-					return g;
-				/* The first cluster is too wide: take it all. */
-				for (overlong = i + 1; overlong < w->len &&
-				    !w->gb[overlong]; overlong++)
-					;
-			}
-			col += cpw;
-			dcol = col;
-			e = i + n;
+		if (c == UC_BREAK_MANDATORY) {
+			/* Not drawn; the line ends after it. */
+			add_line(w, ls, e, i + n, dcol, 0);
+			return i + n;
 		}
+		if (c == UC_BREAK_CR_BEFORE_LF) {
+			i += n;
+			continue;
+		}
+		cpw = text_cp_width(cp);
+		/* Even a zero-width code point overflows after spaces that
+		 * went past the width: it ends their hanging. */
+		if (col + cpw > w->width && i > ls && i >= overlong) {
+			if ((g = overflow(w, ls, i, cp, col)) > ls)
+				return g;
+			/* The first cluster is too wide: take it all. */
+			for (overlong = i + 1; overlong < w->len &&
+			    !w->gb[overlong]; overlong++)
+				;
+		}
+		col += cpw;
+		dcol = col;
+		e = i + n;
 		i += n;
 	}
 	add_line(w, ls, e, w->len, dcol, 0);

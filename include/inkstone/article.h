@@ -37,11 +37,18 @@ struct article {
 };
 
 /* Parses buf[0..len) (any bytes) as the article named path.  Never fails:
- * problems are reported in ->error.  The caller frees with article_free(). */
+ * problems are reported in ->error.  A path ending in .md or .markdown is
+ * read as Markdown (blank lines separate paragraphs), anything else as raw
+ * text (one paragraph a line).  Without front matter the raw-text rules
+ * find the headline, date, byline, highlights and related teasers and drop
+ * page chrome (man page, ARTICLE FORMAT).  The caller frees with
+ * article_free(). */
 struct article	*article_parse(const char *path, const char *buf, size_t len);
 
 /* Reads and parses a file.  Returns NULL with *cause set ("PATH: reason",
- * allocated) when the file cannot be read or is not text (binary). */
+ * allocated) when the file cannot be read, is above 64 MB, or is not text
+ * ("PATH: binary file, not an article": NUL bytes or many control bytes
+ * in its first 8 KB). */
 struct article	*article_load(const char *path, char **cause);
 
 void		 article_free(struct article *a);

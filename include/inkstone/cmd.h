@@ -14,9 +14,15 @@ struct globals {
 };
 
 int	cmd_dump(int, char **, const struct globals *);
+int	cmd_list(int, char **, const struct globals *);
 /* Tags (src/cmd_tag.c) and highlights export (src/cmd_highlights.c). */
 int	cmd_tag(int, char **, const struct globals *);
 int	cmd_highlights(int, char **, const struct globals *);
+/* Named entities of an article or a library (src/cmd_entities.c). */
+int	cmd_entities(int, char **, const struct globals *);
+/* check [--keys] [FILE...]: validate config, theme, state and article
+ * files; --keys lists the key bindings in force. */
+int	cmd_check(int argc, char **argv, const struct globals *g);
 
 #define EXIT_RUNTIME	1
 #define EXIT_USAGE	2

@@ -66,6 +66,13 @@ void	config_defaults(struct config *c);
 int	config_load(const char *path, struct config *c, char ***errors,
 	    size_t *nerrors);
 
+/* Parses a config held in buf[0..len), named file in messages, over what
+ * c holds (config_defaults first).  Returns 0, or -1 with the messages
+ * appended to *errors (which may already hold some).  For tests and
+ * fuzzing; config_load reads files. */
+int	config_parse(const char *file, const char *buf, size_t len,
+	    struct config *c, char ***errors, size_t *nerrors);
+
 /* The config file in force: path when not NULL (then it must exist), else
  * $XDG_CONFIG_HOME/inkstone/config.yaml (else ~/.config/...), which may be
  * missing (defaults).  Returns as config_load. */

@@ -30,9 +30,9 @@ struct entity_span {
 struct entity {
 	char			*name;		/* canonical name */
 	enum entity_type	 type;
-	char			**aliases;	/* other surface forms met in the
-						   text (CJK and acronyms
-						   included), first seen first */
+	char			**aliases;	/* other forms met in the
+						   text (CJK, acronyms),
+						   first seen first */
 	size_t			 naliases;
 	struct entity_span	*spans;		/* in text order; nspans is
 						   the mention count */
@@ -57,14 +57,24 @@ struct entity_db	*entity_db_load(const char *shipped, const char *user,
 			    char **cause);
 void			 entity_db_free(struct entity_db *db);
 
-/* Number of gazetteer entities (after merging and ignores). */
+/* The usual pair: the shipped file found by util_share_path("entities.yaml")
+ * (rules alone if it is not installed) and data_dir/entities.yaml (data_dir
+ * NULL: util_data_dir()).  As entity_db_load(). */
+struct entity_db	*entity_db_load_default(const char *data_dir,
+			    char **cause);
+
+/* Number of gazetteer entities, both files merged. */
 size_t			 entity_db_count(const struct entity_db *db);
 
 /* Extracts entities from npara paragraphs (paras[i] holds lens[i] bytes of
- * valid UTF-8, NUL not required).  db must not be NULL (load with both paths
- * NULL for the rules alone).  Never fails; returns a set the caller frees
- * with entity_set_free().  The set holds copies: the paragraphs may be freed
- * afterwards.  Safe to call from several threads on one db. */
+ * UTF-8, NUL not required; invalid bytes and NULL paragraphs are skipped).  A span's
+ * para is an index into these arrays: pass an article's body
+ * (article->paras[i].text/len) and spans index article->paras.  Headlines
+ * are best left out (headline case defeats the rules; `inkstone entities`
+ * reads the body only).  db must not be NULL (load with both paths NULL for
+ * the rules alone).  Never fails; returns a set the caller frees with
+ * entity_set_free().  The set holds copies: the paragraphs may be freed
+ * afterwards.  db is only read: several threads may share it. */
 struct entity_set	*entity_extract(const struct entity_db *db,
 			    const char *const *paras, const size_t *lens,
 			    size_t npara);

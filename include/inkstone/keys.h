@@ -170,7 +170,7 @@ size_t		 keys_in_force(const struct keys_map *m, enum keys_context ctx,
 		    struct keys_binding **out);
 
 /* Prints every binding of m, context by context, one "KEY  ACTION  help"
- * a line (the help table of `inkstone --help` and the man page). */
+ * a line (`inkstone check --keys`). */
 void		 keys_help(FILE *f, const struct keys_map *m);
 
 #endif

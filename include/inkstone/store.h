@@ -39,6 +39,7 @@ enum store_file {
 #define STORE_CONTEXT		32	/* bytes of context kept each side */
 #define STORE_MAX_FILE		(64u << 20)	/* state files above: refused */
 #define STORE_MAX_DEPTH		64	/* YAML nesting above: refused */
+#define STORE_MAX_NODES		4000000	/* YAML values above: refused */
 #define STORE_MAX_TAG		128	/* bytes in one tag */
 
 struct store;
@@ -83,9 +84,10 @@ struct store_tag_count {
 /* Opens the store in data_dir (NULL: util_data_dir()), creating the folder
  * if needed, for the library rooted at library (NULL: store_library_default
  * ()).  Takes the lock, removes leftover temp files (*.tmp.*), reads both
- * files, releases the lock.  A file that cannot be parsed does not fail the
- * open (see store_problem).  Returns NULL with *cause set (allocated) when
- * the folder or the lock file cannot be made.  Free with store_close. */
+ * files, releases the lock.  Never fails: a file that cannot be parsed,
+ * or a folder that cannot be made or written, leaves the files concerned
+ * read-only (see store_problem).  cause is kept for callers' symmetry and
+ * is never set.  Free with store_close. */
 struct store	*store_open(const char *data_dir, const char *library,
 		    char **cause);
 
@@ -101,11 +103,17 @@ int		 store_flush(struct store *s, char **cause);
  * writable.  Owned by the store. */
 const char	*store_problem(const struct store *s, enum store_file f);
 
+/* Checks a state file without opening a store (for `inkstone check`):
+ * reads path as state file f.  Returns 0, or -1 with *cause set
+ * ("file:line:col: message", allocated).  A missing file is fine. */
+int		 store_check_file(const char *path, enum store_file f,
+		    char **cause);
+
 /* The full path of state file f.  Owned by the store. */
 const char	*store_path(const struct store *s, enum store_file f);
 
-/* The library root when none is configured: $INKSTONE_LIBRARY, else
- * "articles".  Newly allocated. */
+/* The library root when none is given: "articles" (app_init settles the
+ * configured one).  Newly allocated. */
 char		*store_library_default(void);
 
 /* Identity: resolves path, keys it against the library root and hashes

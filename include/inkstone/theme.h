@@ -100,12 +100,21 @@ char		*theme_find(const char *name);
 const char	*theme_choose(const char *cli, const char *cfg);
 
 /* Loads theme name (see theme_find) for a terminal of ncolours colours
- * (0 or 1: attributes only).  Returns 0 with *t filled (free with
+ * (0 or 1: attributes only; "default" on 8 to 255 colours loads
+ * "sixteen").  Returns 0 with *t filled (free with
  * theme_free), or -1 with *errors (allocated, free each and the array)
  * holding *nerrors messages; t is then filled with the built-in fallback
  * (attributes only), so a caller can still draw. */
 int		 theme_load(const char *name, int ncolours, struct theme *t,
 		    char ***errors, size_t *nerrors);
+
+/* Parses a theme held in buf[0..len), named file in messages, into t,
+ * which must already hold a base (theme_fallback).  Returns 0, or -1 with
+ * the messages appended to *errors (which may already hold some).  For
+ * tests and fuzzing; theme_load reads files. */
+int		 theme_parse(const char *file, const char *buf, size_t len,
+		    int ncolours, struct theme *t, char ***errors,
+		    size_t *nerrors);
 
 /* The built-in fallback: attributes only, no file. */
 void		 theme_fallback(struct theme *t);

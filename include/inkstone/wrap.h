@@ -24,24 +24,29 @@ struct wrap_lines {
 };
 
 /* Wraps the valid, sanitised UTF-8 paragraph s[0..len) to at most width
- * columns (width >= 1) and appends its lines to out.  An empty paragraph
- * gives one empty line.  Every byte of s lies in exactly one line's
- * [start, next) and lines are in order, so nothing is lost.
+ * columns (below 1 counts as 1) and appends its lines to out.  An empty
+ * paragraph gives one empty line.  Every byte of s lies in exactly one
+ * line's [start, next) and lines are in order, so nothing is lost.  Time
+ * is linear in len; one allocation of len bytes (two for text that needs
+ * grapheme clusters looked up).
  *
- * Lines break greedily at UAX #14 opportunities, tailored by kinsoku (see
- * wrap_no_start() and wrap_no_end()), and always at a line feed (which lies
- * in [end, next); a final line feed gives no empty line after it).  Spaces
- * (U+0020) at a break hang: they are in [end, next) and not counted.  A
- * soft hyphen (U+00AD) takes no column and is not drawn; when the line
- * breaks right after one it lies in [end, next), hyphen is 1 and width
- * counts the "-" to draw.  A short parenthesised group without spaces,
- * like the "(華為)" after a company's name, is not broken unless it is
- * wider than the line.  Widths come from text_cp_width(), so whoever
- * draws [start, end) must skip U+00AD.  A word wider than the line is
- * broken between grapheme clusters, avoiding kinsoku violations where it
- * can.  The one case where width exceeds the given width: a single
- * cluster wider than the line (a CJK character at width 1, a long emoji
- * ZWJ sequence) gets a line of its own. */
+ * - Lines are filled greedily up to UAX #14 break opportunities, tailored
+ *   by kinsoku (wrap_no_start(), wrap_no_end(): also after spaces, where
+ *   UAX #14 alone allows a line to start with "…" or a small kana).
+ * - A line feed always ends a line and lies in its [end, next); a final
+ *   line feed gives no empty line after it.
+ * - Spaces (U+0020) at a break hang: in [end, next), not counted.  Spaces
+ *   at the start of the paragraph are drawn (indentation).
+ * - A soft hyphen (U+00AD) is 0 columns wide (text_cp_width() says so) and
+ *   whoever draws [start, end) skips it.  Where a line breaks right after
+ *   one, it lies in [end, next), hyphen is 1 and width counts the "-".
+ * - A short parenthesised group without spaces, such as the "(華為)" after
+ *   a company's name, is not broken unless it is wider than the line.
+ * - A word wider than the line is broken between grapheme clusters,
+ *   avoiding kinsoku violations where some boundary allows.
+ * - The only line wider than width: a single cluster wider than the line
+ *   (a CJK character at width 1, a long emoji ZWJ sequence) gets a line of
+ *   its own. */
 void	wrap_paragraph(const char *s, size_t len, int width,
 	    struct wrap_lines *out);
 

@@ -162,7 +162,8 @@ main(void)
 	printf("entity extraction: %.1f MB of generated news, %zu paragraphs, "
 	    "%zu entities (checksum %u/%zu)\n", (double)text.len / 1e6, npara,
 	    nent, sum, lines);
-	printf("  entity_extract   %8.1f MB/s\n", (double)text.len / 1e6 / t_ext);
+	printf("  entity_extract   %8.1f MB/s\n",
+	    (double)text.len / 1e6 / t_ext);
 	printf("  byte scan (ref)  %8.1f MB/s\n",
 	    (double)text.len / 1e6 / t_scan);
 	printf("  memchr (ref)     %8.1f MB/s\n",

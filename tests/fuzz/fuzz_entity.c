@@ -3,7 +3,8 @@
  * paragraphs at line feeds; each paragraph is copied into a buffer of its
  * exact size and not NUL-terminated, so that a read past lens[i] is caught.
  * Every mention must lie inside its paragraph, on character boundaries, in
- * text order, and the set must be sorted as entity.h says. */
+ * text order, no name may be reported twice under one type, and the set
+ * must be sorted as entity.h says. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,7 +92,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct entity_set	 *set;
 	char			 *text, **paras;
 	const char		**cparas;
-	size_t			 *lens, len, npara, i, start;
+	size_t			 *lens, len, npara, i, j, start;
 
 	text = text_repair((const char *)data, size, &len);
 	paras = calloc(len + 1, sizeof *paras);
@@ -122,6 +123,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		if (entity_set_find(set, set->v[i].name) == NULL)
 			abort();
+		for (j = i + 1; j < set->n; j++)
+			if (set->v[j].type == set->v[i].type &&
+			    strcmp(set->v[j].name, set->v[i].name) == 0)
+				abort();
 	}
 	entity_set_free(set);
 

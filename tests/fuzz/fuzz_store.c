@@ -1,10 +1,12 @@
 /* Fuzz target: the loaders of tags.yaml and highlights.yaml.  The input is
- * parsed once and read as each kind of state file, through the store's
- * own buffer functions (src/store_int.h; store_open reads files the same
- * way, under a lock).  Whatever the bytes: no crash or leak, errors as
- * "file:line:col: message", entries as store.h promises.  And what the
- * store would write back must read back the same, byte for byte and field
- * for field: a save must never lose or change the reader's state. */
+ * read as each kind of state file, through the store's own buffer
+ * functions (src/store_int.h; store_open reads files the same way, under a
+ * lock).  Whatever the bytes: no crash or leak, errors as "file:line:col:
+ * message", entries as store.h promises.  And what the store would write
+ * back must read back the same, field for field, and be written again byte
+ * for byte the same, whether the entries' fragments are taken from the
+ * written text or emitted afresh: a save must never lose or change the
+ * reader's state. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,15 +81,16 @@ same_entry(const struct sentry *a, const struct sentry *b)
 }
 
 /* The file the store writes for these entries: their fragments in key
- * order. */
+ * order, emitting those it does not have. */
 static char *
-emit_all(struct sentry **e, size_t n, enum store_file kind, size_t *len)
+write_all(struct sentry **e, size_t n, enum store_file kind, size_t *len)
 {
 	char	*out;
 	size_t	 i, off = 0;
 
 	for (i = 0; i < n; i++) {
-		sentry_emit(e[i], kind);
+		if (e[i]->frag == NULL)
+			sentry_emit(e[i], kind);
 		off += e[i]->fraglen;
 	}
 	if ((out = malloc(off + 1)) == NULL)
@@ -101,6 +104,20 @@ emit_all(struct sentry **e, size_t n, enum store_file kind, size_t *len)
 	return out;
 }
 
+/* Writes e2 again and checks it gives text[0..len). */
+static void
+same_text(struct sentry **e2, size_t n2, enum store_file kind,
+    const char *text, size_t len)
+{
+	char	*text2;
+	size_t	 len2;
+
+	text2 = write_all(e2, n2, kind, &len2);
+	if (len2 != len || memcmp(text, text2, len) != 0)
+		abort();
+	free(text2);
+}
+
 static void
 free_entries(struct sentry **e, size_t n)
 {
@@ -112,40 +129,53 @@ free_entries(struct sentry **e, size_t n)
 }
 
 static void
-load_kind(const struct ynode *root, enum store_file kind)
+load_kind(const uint8_t *data, size_t size, enum store_file kind)
 {
-	struct ynode	 *root2;
+	struct ynode	 *root, *root2;
 	struct sentry	**e, **e2;
-	char		 *cause, *text, *text2;
-	size_t		  n, n2, i, len, len2;
+	char		 *cause, *text;
+	size_t		  n, n2, i, len;
 
-	if (sentry_from_tree(kind, names[kind], root, &e, &n, &cause) != 0) {
+	if (ytree_parse(names[kind], (const char *)data, size, &root,
+	    &cause) != 0) {
 		fuzz_check_message(cause, names[kind]);
 		free(cause);
 		return;
 	}
+	if (sentry_from_tree(kind, names[kind], root, NULL, 0, &e, &n,
+	    &cause) != 0) {
+		fuzz_check_message(cause, names[kind]);
+		free(cause);
+		ytree_free(root);
+		return;
+	}
+	ytree_free(root);
 	for (i = 0; i < n; i++) {
 		check_entry(e[i]);
 		if (i > 0 && strcmp(e[i - 1]->key, e[i]->key) >= 0)
 			abort();
 	}
 
-	/* Write, read back, write again. */
-	text = emit_all(e, n, kind, &len);
+	/* Write, read back (fragments from the written text), compare. */
+	text = write_all(e, n, kind, &len);
 	if (ytree_parse(names[kind], text, len, &root2, &cause) != 0 ||
-	    sentry_from_tree(kind, names[kind], root2, &e2, &n2, &cause) != 0)
+	    sentry_from_tree(kind, names[kind], root2, text, len, &e2, &n2,
+	    &cause) != 0)
 		abort();
 	ytree_free(root2);
 	if (n2 != n)
 		abort();
 	for (i = 0; i < n; i++)
 		same_entry(e[i], e2[i]);
-	text2 = emit_all(e2, n2, kind, &len2);
-	if (len2 != len || memcmp(text, text2, len) != 0)
-		abort();
+	same_text(e2, n2, kind, text, len);
+	/* And emitted afresh. */
+	for (i = 0; i < n2; i++) {
+		free(e2[i]->frag);
+		e2[i]->frag = NULL;
+	}
+	same_text(e2, n2, kind, text, len);
 
 	free(text);
-	free(text2);
 	free_entries(e, n);
 	free_entries(e2, n2);
 }
@@ -153,19 +183,9 @@ load_kind(const struct ynode *root, enum store_file kind)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct ynode	*root;
-	char		*cause;
-	int		 kind;
+	int	kind;
 
-	for (kind = 0; kind < STORE_NFILES; kind++) {
-		if (ytree_parse(names[kind], (const char *)data, size, &root,
-		    &cause) != 0) {
-			fuzz_check_message(cause, names[kind]);
-			free(cause);
-			return 0;
-		}
-		load_kind(root, kind);
-		ytree_free(root);
-	}
+	for (kind = 0; kind < STORE_NFILES; kind++)
+		load_kind(data, size, kind);
 	return 0;
 }

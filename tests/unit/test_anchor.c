@@ -89,7 +89,7 @@ test_exact(void **state)
 static void
 test_moved(void **state)
 {
-	static const char *const text[] = {
+	const char *const text[] = {
 		"A new first paragraph.",
 		original[0], original[1], original[2],
 	};
@@ -107,7 +107,7 @@ test_moved(void **state)
 static void
 test_context_word_edited(void **state)
 {
-	static const char *const text[] = {
+	const char *const text[] = {
 		original[0],
 		"The ministry said the rules apply to advanced chips. Officers "
 		    "said the rules apply to advanced chips sold abroad, and "
@@ -127,7 +127,7 @@ test_context_word_edited(void **state)
 static void
 test_rewrapped(void **state)
 {
-	static const char *const text[] = {
+	const char *const text[] = {
 		original[0],
 		"The ministry said the rules apply to advanced chips. Officials "
 		    "said the rules  apply to\tadvanced\nchips sold abroad, "
@@ -149,7 +149,7 @@ test_rewrapped(void **state)
 static void
 test_rewrapped_only(void **state)
 {
-	static const char *const text[] = {
+	const char *const text[] = {
 		original[0],
 		"Officials said the rules\napply  to advanced chips sold "
 		    "abroad.",
@@ -168,7 +168,7 @@ test_rewrapped_only(void **state)
 static void
 test_quote_word_edited(void **state)
 {
-	static const char *const text[] = {
+	const char *const text[] = {
 		original[0],
 		"Officials said the rule applies to advanced chips sold abroad.",
 	};
@@ -187,7 +187,7 @@ test_quote_word_edited(void **state)
 static void
 test_orphaned(void **state)
 {
-	static const char *const text[] = {
+	const char *const text[] = {
 		"Nothing left of the passage here at all.",
 	};
 	struct anchor_match m;
@@ -201,7 +201,7 @@ test_orphaned(void **state)
 static void
 test_make_cjk(void **state)
 {
-	static const char *const text[] = {
+	const char *const text[] = {
 		"華為技術有限公司は深圳に本社を置く通信機器メーカーである。",
 	};
 	struct article_para	*p = paras(text, 1);

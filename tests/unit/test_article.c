@@ -172,6 +172,8 @@ test_raw_keeps_prose(void **state)
 	    "published on Monday.\n"
 	    "Netflix added 9 million subscribers in Asia.\n"
 	    "Why it matters\n"
+	    "Follow the money\n"
+	    "Listen\n"
 	    "The app was downloaded 2 million times.\n"
 	    "Readers left more comments on the survey than on any other "
 	    "report this year, the publisher said in a statement.\n");
@@ -179,12 +181,131 @@ test_raw_keeps_prose(void **state)
 	assert_string_equal(a->title, "Streaming services race to sign up "
 	    "viewers across Asia");
 	assert_string_equal(a->date_iso, "2025-06-03");
-	assert_int_equal(a->npara, 5);
+	assert_int_equal(a->npara, 6);
 	assert_string_equal(a->paras[1].text,
 	    "Netflix added 9 million subscribers in Asia.");
 	assert_string_equal(a->paras[2].text, "Why it matters");
-	assert_string_equal(a->paras[3].text,
+	assert_string_equal(a->paras[3].text, "Follow the money");
+	assert_string_equal(a->paras[4].text,
 	    "The app was downloaded 2 million times.");
+	article_free(a);
+}
+
+/* A related trail among the paragraphs runs to the next paragraph; a
+ * comment count early on is a button; readers' comments at the end, even
+ * long ones, are not the article. */
+static void
+test_raw_trails(void **state)
+{
+	struct article	*a;
+
+	(void)state;
+	a = parse("trail.txt",
+	    "Memory prices climb for a third month in a row\n"
+	    "Contract prices for DRAM rose again in June as makers of servers "
+	    "for artificial intelligence bought more chips than expected.\n"
+	    "12 Comments\n"
+	    "Prices for NAND flash, used in phones and laptops, rose more "
+	    "slowly, according to a survey of distributors in Shenzhen.\n"
+	    "More on this topic\n"
+	    "Teaser about chip prices in the middle of the page\n"
+	    "Another teaser about memory makers and their plans\n"
+	    "Analysts expect prices to keep rising until at least the end of "
+	    "the year, when new factories in Korea start production.\n"
+	    "Comments\n"
+	    "Great article, I learned a lot about the memory business from "
+	    "reading it this morning on the train.\n"
+	    "Posted by reader123\n");
+	assert_null(a->error);
+	assert_int_equal(a->npara, 3);
+	assert_true(strncmp(a->paras[2].text, "Analysts expect", 15) == 0);
+	assert_int_equal(a->nrelated, 2);
+	assert_string_equal(a->related[1],
+	    "Another teaser about memory makers and their plans");
+	assert_false(in_body(a, "Great article"));
+	assert_false(in_body(a, "Comments"));
+	article_free(a);
+
+	/* A note with no paragraph: its list is its own, not highlights. */
+	a = parse("note.md", "# Shopping list for the lab\n\n- solder\n"
+	    "- flux\n");
+	assert_string_equal(a->title, "Shopping list for the lab");
+	assert_int_equal(a->nhighlights, 0);
+	assert_int_equal(a->npara, 2);
+	article_free(a);
+
+	/* Markdown without front matter: headings are the author's. */
+	a = parse("m.md", "# Notes on the fab tour\n\n## Intro\n\nWe "
+	    "visited the plant in Kumamoto on a rainy Thursday morning, and "
+	    "the managers showed us the clean rooms.\n");
+	assert_string_equal(a->title, "Notes on the fab tour");
+	assert_int_equal(a->npara, 2);
+	assert_string_equal(a->paras[0].text, "Intro");
+	article_free(a);
+}
+
+/* Other page shapes: a dek under the headline, the time before the
+ * date, "NAME, staff writer", a Chinese page with a breadcrumb. */
+static void
+test_raw_shapes(void **state)
+{
+	struct article	*a;
+
+	(void)state;
+	a = load(FIX "shape-dek.txt");
+	assert_null(a->error);
+	assert_string_equal(a->title,
+	    "Alibaba unveils new AI model as competition heats up");
+	assert_string_equal(a->date, "Published: 9:00pm, 27 May 2025");
+	assert_string_equal(a->date_iso, "2025-05-27 21:00");
+	assert_int_equal(a->npara, 3);
+	assert_string_equal(a->paras[0].text, "Alibaba's Qwen team says the "
+	    "model beats rivals on coding tasks");
+	assert_false(in_body(a, "Updated"));
+	assert_false(in_body(a, "trust"));
+	assert_false(in_body(a, "Reading Time"));
+	article_free(a);
+
+	a = load(FIX "shape-role.txt");
+	assert_string_equal(a->title,
+	    "TSMC to build third Japan plant, sources say");
+	assert_string_equal(a->author, "KENJI SATO");
+	assert_string_equal(a->date_iso, "2025-05-27 13:42");
+	assert_false(in_body(a, "staff writer"));
+	assert_false(in_body(a, "Semiconductors"));
+	article_free(a);
+
+	a = load(FIX "shape-zh.txt");
+	assert_string_equal(a->title,
+	    "台積電擬赴美加碼投資 魏哲家：不影響台灣布局");
+	assert_string_equal(a->date_iso, "2025-03-04 08:15");
+	assert_int_equal(a->npara, 2);
+	assert_int_equal(a->nrelated, 1);
+	assert_string_equal(a->related[0], "台積電第一季獲利創同期新高");
+	assert_false(in_body(a, "首頁"));
+	article_free(a);
+
+	/* A site name long enough to pass for a headline is known by the
+	 * source line that names the same publisher. */
+	a = parse("pub.txt", "Harbour Tech Review Online Edition\n"
+	    "Vietnam approves its first chip fabrication plant\n"
+	    "The plant, to be built near Hanoi by a state-owned group, will "
+	    "make chips for the military and for industry from 2027.\n"
+	    "Source: Harbour Tech Review\n");
+	assert_string_equal(a->title,
+	    "Vietnam approves its first chip fabrication plant");
+	assert_string_equal(a->source, "Harbour Tech Review");
+	assert_int_equal(a->npara, 1);
+	article_free(a);
+
+	/* A headline naming a reporter is still a headline. */
+	a = parse("r.txt", "Reporter detained in Hong Kong over protest "
+	    "coverage\nThe reporter, who works for a local news website, was "
+	    "detained on Monday and released on bail the next day.\n");
+	assert_string_equal(a->title,
+	    "Reporter detained in Hong Kong over protest coverage");
+	assert_int_equal(a->title_derived, 0);
+	assert_null(a->author);
 	article_free(a);
 }
 
@@ -251,6 +372,13 @@ test_front_matter(void **state)
 	assert_string_equal(a->tags[1], "b");
 	assert_int_equal(a->npara, 1);
 	assert_string_equal(a->paras[0].text, "Body.");
+	article_free(a);
+
+	/* Block scalars: one line, trimmed. */
+	a = parse("b.md", "---\ntitle: |\n  Two\n  lines\nsource: >\n  "
+	    "Folded\n---\n");
+	assert_string_equal(a->title, "Two lines");
+	assert_string_equal(a->source, "Folded");
 	article_free(a);
 
 	/* No title in the front matter: the first heading is it. */
@@ -495,6 +623,14 @@ test_controls_neutralised(void **state)
 	assert_null(strchr(a->paras[0].text, '\007'));
 	assert_clean(a);
 	article_free(a);
+
+	/* The error message quotes the path, which may hold anything. */
+	a = parse("bad\033[31mname.txt", "\xff\n");
+	assert_non_null(a->error);
+	assert_null(strchr(a->error, '\033'));
+	assert_non_null(strstr(a->error, ":1:1: invalid UTF-8"));
+	assert_string_equal(a->path, "bad\033[31mname.txt");
+	article_free(a);
 }
 
 static void
@@ -576,6 +712,8 @@ main(void)
 		cmocka_unit_test(test_raw_chrome),
 		cmocka_unit_test(test_raw_chrome_other_shapes),
 		cmocka_unit_test(test_raw_keeps_prose),
+		cmocka_unit_test(test_raw_trails),
+		cmocka_unit_test(test_raw_shapes),
 		cmocka_unit_test(test_raw_cjk),
 		cmocka_unit_test(test_front_matter),
 		cmocka_unit_test(test_front_matter_broken),

@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "inkstone/config.h"
+#include "inkstone/theme.h"
 #include "inkstone/util.h"
 
 #define FIX	"tests/fixtures/config/"
@@ -246,7 +249,7 @@ test_unknown_never_crash(void **state)
 		"quick-tags: {[1]: a, x: b, 5: [c]}\n",
 		"entities: [[PERSON], {ORG: 1}, '']\n",
 		"theme: ~\nlibrary:\n",
-		"\xef\xbb\xbf" "theme: bom\n",
+		"\xef\xbb\xbftheme: bom\n",
 		"theme: \"\\u00e9\\u4e2d\"\nlayout:\n",
 		"\"\xe4\xb8\xad\xe6\x96\x87\": 1\n",
 		"theme: \xff\xfe\n",
@@ -311,6 +314,102 @@ test_mutations(void **state)
 			free(path);
 		}
 	free(good);
+}
+
+#define YTS	"/work/shared/testdata/yaml-test-suite"
+
+/* Each message is "file:LINE:COL: text" with nothing a terminal obeys. */
+static void
+assert_clean(const char *file, const char *msg)
+{
+	const unsigned char	*p = (const unsigned char *)msg;
+	size_t			 n = strlen(file);
+
+	if (strncmp(msg, file, n) != 0 || msg[n] != ':' ||
+	    !isdigit((unsigned char)msg[n + 1]))
+		fail_msg("no position: %s", msg);
+	p += n + 1;
+	while (isdigit(*p))
+		p++;
+	if (*p++ != ':' || !isdigit(*p))
+		fail_msg("no column: %s", msg);
+	for (p = (const unsigned char *)msg; *p != '\0'; p++)
+		assert_true(*p >= 0x20 && *p != 0x7f);
+}
+
+static void
+load_suite_file(const char *path, size_t *ninputs)
+{
+	struct config	  c;
+	struct theme	  t;
+	char		**errors = NULL, *buf, *cause;
+	size_t		  i, n = 0, len;
+	int		  depth, s;
+
+	if ((buf = util_read_file(path, 0, &len, &cause)) == NULL) {
+		free(cause);
+		return;
+	}
+	config_defaults(&c);
+	config_parse(path, buf, len, &c, &errors, &n);
+	for (i = 0; i < n; i++)
+		assert_clean(path, errors[i]);
+	config_errors_free(errors, n);
+	config_free(&c);
+	/* And as a theme, at 256 and at 8 colours. */
+	for (depth = 256; depth >= 8; depth /= 32) {
+		errors = NULL;
+		n = 0;
+		theme_fallback(&t);
+		theme_parse(path, buf, len, depth, &t, &errors, &n);
+		for (i = 0; i < n; i++)
+			assert_clean(path, errors[i]);
+		for (s = 0; s < THEME_NSLOTS; s++)
+			assert_true(t.slot[s].fg < depth && t.slot[s].bg < depth);
+		config_errors_free(errors, n);
+		theme_free(&t);
+	}
+	free(buf);
+	(*ninputs)++;
+}
+
+/* Every input of the YAML test suite, valid or not, as a config and as a
+ * theme: a clean message or none, never a crash. */
+static void
+test_yaml_suite(void **state)
+{
+	DIR		*d, *sub;
+	struct dirent	*e, *f;
+	char		*dir, *p;
+	size_t		 n = 0;
+
+	(void)state;
+	if ((d = opendir(YTS)) == NULL)
+		skip();
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		dir = xasprintf(YTS "/%s", e->d_name);
+		p = xasprintf("%s/in.yaml", dir);
+		if (access(p, R_OK) == 0)
+			load_suite_file(p, &n);
+		else if ((sub = opendir(dir)) != NULL) {
+			while ((f = readdir(sub)) != NULL) {
+				if (f->d_name[0] == '.')
+					continue;
+				free(p);
+				p = xasprintf("%s/%s/in.yaml", dir, f->d_name);
+				if (access(p, R_OK) == 0)
+					load_suite_file(p, &n);
+			}
+			closedir(sub);
+		}
+		free(p);
+		free(dir);
+	}
+	closedir(d);
+	printf("# %zu inputs of the YAML test suite loaded\n", n);
+	assert_true(n > 300);
 }
 
 /* libyaml has no depth limit; the loader stops at YNODE_MAXDEPTH. */
@@ -470,6 +569,7 @@ main(void)
 		cmocka_unit_test(test_all_errors),
 		cmocka_unit_test(test_unknown_never_crash),
 		cmocka_unit_test(test_mutations),
+		cmocka_unit_test(test_yaml_suite),
 		cmocka_unit_test(test_deep),
 		cmocka_unit_test(test_many_errors),
 		cmocka_unit_test(test_default_path),

@@ -136,7 +136,8 @@ score_file(const struct entity_db *db, const char *txt, const char *gold,
 				sc->linked += x != NULL && ent_has(x, ge->name);
 			} else {
 				sc->xpairs++;
-				sc->xlinked += x != NULL && ent_has(x, ge->name);
+				sc->xlinked += x != NULL &&
+				    ent_has(x, ge->name);
 			}
 			if (verbose && (x == NULL || !ent_has(x, ge->name)))
 				printf("  unlinked %s = %s\n", ge->name,
@@ -204,7 +205,8 @@ report(const char *what, const struct score *sc)
 
 	printf("%s\n", what);
 	for (t = 0; t < ENTITY_NTYPES; t++)
-		printf("  %-8s precision %.3f (%zu/%zu)  recall %.3f (%zu/%zu)\n",
+		printf("  %-8s precision %.3f (%zu/%zu)  "
+		    "recall %.3f (%zu/%zu)\n",
 		    entity_type_name((enum entity_type)t),
 		    ratio(sc->good[t], sc->nout[t]), sc->good[t], sc->nout[t],
 		    ratio(sc->tp[t], sc->ngold[t]), sc->tp[t], sc->ngold[t]);
@@ -219,9 +221,10 @@ test_gold(void **state)
 	struct entity_db	*db, *bare;
 	struct score		 en, cjk, rules;
 	char			*cause = NULL;
-	int			 t, verbose = getenv("ENTITY_GOLD_VERBOSE") != NULL;
+	int			 t, verbose;
 
 	(void)state;
+	verbose = getenv("ENTITY_GOLD_VERBOSE") != NULL;
 	db = entity_db_load("data/entities.yaml", NULL, &cause);
 	if (db == NULL)
 		fail_msg("%s", cause);

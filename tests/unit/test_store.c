@@ -296,8 +296,13 @@ test_broken_file(void **state)
 	assert_string_equal(t, "x.txt:\n  hash: '0000000000000001'\n"
 	    "  tags: [a, b, c]\n");
 	free(t);
-	/* Schema errors are positioned too. */
+	/* Schema errors are positioned too, and store_check_file says the
+	 * same without a store. */
 	put(tags, "x.txt:\n  tags: {a: 1}\n");
+	assert_int_equal(store_check_file(tags, STORE_TAGS, &cause), -1);
+	assert_non_null(strstr(cause, "tags.yaml:2:9: tags: expected a list"));
+	free(cause);
+	assert_int_equal(store_check_file(tags, STORE_HIGHLIGHTS, &cause), 0);
 	s = open_store(e);
 	assert_non_null(strstr(store_problem(s, STORE_TAGS),
 	    "tags.yaml:2:9: tags: expected a list"));
@@ -412,6 +417,9 @@ test_tags_api(void **state)
 	assert_int_equal(c[0].count, 2);
 	assert_int_equal(c[1].count, 1);
 	free(c);
+	assert_int_equal(store_tag_rename(s, "ai", "ai", &cause), 0);
+	store_get(s, &b, &st);
+	assert_int_equal(st.ntags, 1);
 	assert_int_equal(store_tag_rename(s, "ai", "ml", &cause), 0);
 	store_get(s, &a, &st);
 	assert_int_equal(st.ntags, 2);
@@ -448,6 +456,66 @@ test_tags_api(void **state)
 	close_store(s);
 }
 
+static void
+test_two_instances(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s1, *s2;
+	struct store_article	 a = { S("a.txt"), 0 };
+	struct store_highlight	 h = { .quote = S("one"), .before = S(""),
+				    .after = S("") };
+	struct store_state	 st;
+	char			 id[STORE_ID_LEN + 1], *cause = NULL;
+
+	s1 = open_store(e);
+	s2 = open_store(e);
+	/* Each saves over a file the other wrote since it last looked. */
+	assert_int_equal(store_tag_add(s1, &a, "x", &cause), 0);
+	assert_int_equal(store_tag_add(s2, &a, "y", &cause), 0);
+	assert_int_equal(store_highlight_add(s1, &a, &h, id, &cause), 0);
+	assert_int_equal(store_highlight_note(s2, &a, id, "seen", &cause), 0);
+	assert_int_equal(store_tag_remove(s1, &a, "y", &cause), 0);
+	assert_int_equal(store_tag_add(s2, &a, "z", &cause), 0);
+	store_get(s2, &a, &st);
+	assert_int_equal(st.ntags, 2);
+	assert_string_equal(st.tags[0], "x");
+	assert_string_equal(st.tags[1], "z");
+	assert_int_equal(st.nhl, 1);
+	assert_string_equal(st.hl[0].note, "seen");
+	close_store(s1);
+	close_store(s2);
+	s1 = open_store(e);
+	store_get(s1, &a, &st);
+	assert_int_equal(st.ntags, 2);
+	assert_string_equal(st.hl[0].note, "seen");
+	close_store(s1);
+}
+
+static void
+test_unwritable_folder(void **state)
+{
+	struct env		*e = *state;
+	struct store		*s;
+	struct store_article	 a = { S("a.txt"), 0 };
+	char			*file, *bad, *cause = NULL;
+
+	/* A data folder that cannot be made: the store opens read-only and
+	 * says why; changes are refused, nothing crashes. */
+	file = util_path_join(e->dir, "plain-file");
+	put(file, "x");
+	bad = util_path_join(file, "data");
+	s = store_open(bad, e->lib, &cause);
+	assert_non_null(s);
+	assert_non_null(strstr(store_problem(s, STORE_TAGS), "read-only"));
+	assert_non_null(strstr(store_problem(s, STORE_HIGHLIGHTS), "plain-file"));
+	assert_int_equal(store_tag_add(s, &a, "t", &cause), -1);
+	assert_non_null(strstr(cause, "read-only"));
+	free(cause);
+	close_store(s);
+	free(bad);
+	free(file);
+}
+
 int
 main(void)
 {
@@ -462,6 +530,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_follow_rename, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_tags_api, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_two_instances, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_unwritable_folder, setup,
 		    teardown),
 	};
 

@@ -165,8 +165,8 @@ test_errors(void **state)
 	static const char *const want[] = {
 		":1:15: normal.fg: unknown colour \"reed\"; did you mean \"red\"?",
 		":1:25: normal.bg: colour 300 is out of range (0 to 255)",
-		":2:1: unknown slot \"list-selectd\"; did you mean "
-		"\"list-selected\"?",
+		(":2:1: unknown slot \"list-selectd\"; did you mean "
+		"\"list-selected\"?"),
 		":3:13: list.fg: \"#12345\" is not a #rrggbb colour",
 		":3:37: list.attrs: unknown attribute \"blink\"",
 		":3:45: list: unknown field \"colour\"",
@@ -277,6 +277,33 @@ test_find(void **state)
 	unsetenv("INKSTONE_SHAREDIR");
 }
 
+/* On fewer than 256 colours, default gives way to sixteen. */
+static void
+test_default_small(void **state)
+{
+	struct theme	t;
+	size_t		n;
+
+	(void)state;
+	setenv("INKSTONE_SHAREDIR", ".", 1);
+	setenv("XDG_CONFIG_HOME", "/nonexistent", 1);
+	load_ok("default", 256, &t);
+	n = strlen(t.path);
+	assert_true(n > 12 && strcmp(t.path + n - 12, "default.yaml") == 0);
+	assert_string_equal(t.name, "default");
+	theme_free(&t);
+	load_ok("default", 16, &t);
+	n = strlen(t.path);
+	assert_true(n > 12 && strcmp(t.path + n - 12, "sixteen.yaml") == 0);
+	assert_string_equal(t.name, "default");
+	theme_free(&t);
+	load_ok("default", 0, &t);
+	n = strlen(t.path);
+	assert_true(strcmp(t.path + n - 12, "default.yaml") == 0);
+	theme_free(&t);
+	unsetenv("INKSTONE_SHAREDIR");
+}
+
 static void
 test_choose(void **state)
 {
@@ -329,6 +356,7 @@ main(void)
 		cmocka_unit_test(test_inherit),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_default_small),
 		cmocka_unit_test(test_choose),
 		cmocka_unit_test(test_man),
 	};

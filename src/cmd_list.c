@@ -1,0 +1,247 @@
+/* cmd_list: `inkstone list [--tag EXPR]... [--entity NAME] [--unread]
+ * [--format tsv] [PATH]`: the library's articles, one a line. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "inkstone/app.h"
+#include "inkstone/cmd.h"
+#include "inkstone/entity.h"
+#include "inkstone/library.h"
+#include "inkstone/store.h"
+#include "inkstone/util.h"
+
+struct list_opts {
+	struct store_filter	**tags;
+	size_t			  ntags;
+	const char		 *entity;
+	int			  unread;
+	const char		 *path;
+};
+
+static int
+usage(void)
+{
+	fputs("usage: inkstone list [--tag EXPR]... [--entity NAME] [--unread]"
+	    " [--format tsv] [PATH]\n", stderr);
+	return EXIT_USAGE;
+}
+
+/* The article's tags: its front matter's and the reader's, sorted and
+ * without repeats.  The array is allocated; the strings are borrowed. */
+static char **
+merged_tags(const struct article *a, const struct store_state *st,
+    size_t *n)
+{
+	char	**v;
+	size_t	  i, k, na = a != NULL ? a->ntags : 0;
+
+	v = xcalloc(na + st->ntags + 1, sizeof *v);
+	*n = 0;
+	for (i = 0; i < na + st->ntags; i++) {
+		char *t = i < na ? a->tags[i] : st->tags[i - na];
+		for (k = 0; k < *n && strcmp(v[k], t) != 0; k++)
+			;
+		if (k == *n)
+			v[(*n)++] = t;
+	}
+	for (i = 1; i < *n; i++)	/* insertion sort: a handful of tags */
+		for (k = i; k > 0 && strcmp(v[k - 1], v[k]) > 0; k--) {
+			char *t = v[k];
+			v[k] = v[k - 1];
+			v[k - 1] = t;
+		}
+	return v;
+}
+
+static int
+names_entity(const struct entity *e, const char *name)
+{
+	size_t i;
+
+	if (strcasecmp(e->name, name) == 0)
+		return 1;
+	for (i = 0; i < e->naliases; i++)
+		if (strcasecmp(e->aliases[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+mentions(const struct entity_db *db, const struct article *a,
+    const char *name)
+{
+	struct entity_set	 *set;
+	const char		**paras;
+	size_t			 *lens, i;
+	int			  found = 0;
+
+	paras = xcalloc(a->npara + 1, sizeof *paras);
+	lens = xcalloc(a->npara + 1, sizeof *lens);
+	paras[0] = a->title;
+	lens[0] = strlen(a->title);
+	for (i = 0; i < a->npara; i++) {
+		paras[i + 1] = a->paras[i].text;
+		lens[i + 1] = a->paras[i].len;
+	}
+	set = entity_extract(db, paras, lens, a->npara + 1);
+	for (i = 0; i < set->n && !found; i++)
+		found = names_entity(&set->v[i], name);
+	entity_set_free(set);
+	free(paras);
+	free(lens);
+	return found;
+}
+
+static void
+print_tsv(const struct library_entry *e, char *const *tags, size_t ntags)
+{
+	const struct article	*a = e->article;
+	size_t			 i;
+
+	printf("%s\t%s\t%s\t%s\t", e->path,
+	    a != NULL && a->date_iso[0] != '\0' ? a->date_iso : "",
+	    a != NULL && a->source != NULL ? a->source : "",
+	    library_title(e));
+	for (i = 0; i < ntags; i++)
+		printf("%s%s", i > 0 ? "," : "", tags[i]);
+	putchar('\n');
+}
+
+/* The configuration's sort order (sort.by, sort.reverse).  A library
+ * comes scanned in path order. */
+static void
+sort_library(struct library *lib, const struct config *c)
+{
+	struct library_entry	t;
+	size_t			i;
+	int			reverse = c->sort_reverse;
+
+	switch (c->sort_by) {
+	case CONFIG_SORT_DATE:
+		/* library_sort gives dates newest first, which is the
+		 * configuration's reversed order. */
+		library_sort(lib, LIBRARY_SORT_DATE);
+		reverse = !reverse;
+		break;
+	case CONFIG_SORT_TITLE:
+		library_sort(lib, LIBRARY_SORT_TITLE);
+		break;
+	case CONFIG_SORT_SOURCE:
+		library_sort(lib, LIBRARY_SORT_SOURCE);
+		break;
+	default:
+		break;
+	}
+	for (i = 0; reverse && i < lib->n / 2; i++) {
+		t = lib->v[i];
+		lib->v[i] = lib->v[lib->n - 1 - i];
+		lib->v[lib->n - 1 - i] = t;
+	}
+}
+
+static int
+parse_args(int argc, char **argv, struct list_opts *o)
+{
+	char	*cause;
+	int	 i, opts = 1;
+
+	for (i = 0; i < argc; i++) {
+		const char *arg = argv[i];
+		if (opts && strcmp(arg, "--") == 0) {
+			opts = 0;
+			continue;
+		}
+		if (!opts || arg[0] != '-') {
+			if (o->path != NULL)
+				return usage();
+			o->path = arg;
+		} else if (strcmp(arg, "--unread") == 0)
+			o->unread = 1;
+		else if (i + 1 >= argc)
+			return usage();
+		else if (strcmp(arg, "--tag") == 0) {
+			struct store_filter *f = store_filter_parse(argv[++i],
+			    &cause);
+			if (f == NULL) {
+				fprintf(stderr, "inkstone: list: %s\n", cause);
+				free(cause);
+				return EXIT_USAGE;
+			}
+			o->tags = xreallocarray(o->tags, o->ntags + 1,
+			    sizeof *o->tags);
+			o->tags[o->ntags++] = f;
+		} else if (strcmp(arg, "--entity") == 0)
+			o->entity = argv[++i];
+		else if (strcmp(arg, "--format") == 0) {
+			if (strcmp(argv[++i], "tsv") != 0) {
+				fprintf(stderr, "inkstone: list: unknown "
+				    "format '%s'\n", argv[i]);
+				return usage();
+			}
+		} else
+			return usage();
+	}
+	return 0;
+}
+
+int
+cmd_list(int argc, char **argv, const struct globals *g)
+{
+	struct list_opts	 o = { 0 };
+	struct app		 app;
+	struct library		*lib = NULL;
+	struct store		*s;
+	struct store_state	 st;
+	const struct entity_db	*db = NULL;
+	char			*cause = NULL, **tags;
+	size_t			 i, k, ntags;
+	int			 r, ok;
+
+	if ((r = parse_args(argc, argv, &o)) != 0)
+		goto out_opts;
+	if ((r = app_init(&app, g, o.path)) != 0)
+		goto out;
+	lib = library_open(o.path != NULL ? o.path : app.root, &cause);
+	if (lib == NULL ||
+	    (s = app_store(&app, &cause)) == NULL ||
+	    (o.entity != NULL && (db = app_entities(&app, &cause)) == NULL)) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		r = EXIT_RUNTIME;
+		goto out;
+	}
+	if (store_problem(s, STORE_TAGS) != NULL)
+		fprintf(stderr, "inkstone: %s\n", store_problem(s, STORE_TAGS));
+	sort_library(lib, &app.config);
+	for (i = 0; i < lib->n; i++) {
+		const struct library_entry *e = &lib->v[i];
+		store_get_key(s, e->rel, &st);
+		if (o.unread && st.read)
+			continue;
+		tags = merged_tags(e->article, &st, &ntags);
+		ok = 1;
+		for (k = 0; k < o.ntags && ok; k++)
+			ok = store_filter_match(o.tags[k], tags, ntags);
+		if (ok && o.entity != NULL)
+			ok = e->article != NULL &&
+			    mentions(db, e->article, o.entity);
+		if (ok)
+			print_tsv(e, tags, ntags);
+		free(tags);
+	}
+	if (fflush(stdout) != 0) {
+		perror("inkstone: list");
+		r = EXIT_RUNTIME;
+	}
+out:
+	if (lib != NULL)
+		library_free(lib);
+	app_free(&app);
+out_opts:
+	for (k = 0; k < o.ntags; k++)
+		store_filter_free(o.tags[k]);
+	free(o.tags);
+	return r;
+}

@@ -1,0 +1,294 @@
+/* list: the article list pane. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+#include "inkstone/store.h"
+#include "inkstone/util.h"
+
+const struct library_entry *
+list_selected(struct ui *ui)
+{
+	if (ui->nview == 0)
+		return NULL;
+	return &ui->lib->v[ui->view[ui->list.sel]];
+}
+
+/* Builds the view from the text and entity filters, keeping the selected
+ * article selected when it is still shown. */
+int
+ui_refilter(struct ui *ui)
+{
+	const struct library_entry	*sel = list_selected(ui);
+	size_t				 i, k, n;
+
+	if (ui->lib->n == 0) {
+		ui->nview = 0;
+		listmodel_set_count(&ui->list, 0);
+		return REDRAW_LIST | REDRAW_STATUS;
+	}
+	n = library_filter_text(ui->lib, ui->filter != NULL ? ui->filter : "",
+	    ui->view);
+	if (ui->entity_filter != NULL) {
+		for (i = k = 0; i < n; i++)
+			if (sidebar_entry_names(ui, &ui->lib->v[ui->view[i]],
+			    ui->entity_filter))
+				ui->view[k++] = ui->view[i];
+		n = k;
+	}
+	if (ui->tag_filter != NULL) {
+		for (i = k = 0; i < n; i++)
+			if (state_tags_match(ui, &ui->lib->v[ui->view[i]],
+			    ui->tag_filter))
+				ui->view[k++] = ui->view[i];
+		n = k;
+	}
+	ui->nview = n;
+	listmodel_set_count(&ui->list, n);
+	for (i = 0; sel != NULL && i < n; i++)
+		if (&ui->lib->v[ui->view[i]] == sel) {
+			listmodel_select(&ui->list, i);
+			break;
+		}
+	if (i == n)
+		listmodel_home(&ui->list);
+	return REDRAW_LIST | REDRAW_STATUS;
+}
+
+static int
+resort(struct ui *ui)
+{
+	const struct library_entry	*sel = list_selected(ui);
+	char				*rel, *openrel = NULL;
+	size_t				 i;
+
+	/* Sorting moves entries: remember the selected and open ones by
+	 * name and find them again. */
+	rel = sel != NULL ? xstrdup(sel->rel) : NULL;
+	if (ui->open >= 0)
+		openrel = xstrdup(ui->lib->v[ui->open].rel);
+	ui->sort = (ui->sort + 1) % 3;
+	library_sort(ui->lib, ui->sort);
+	for (i = 0; i < ui->lib->n; i++) {
+		if (openrel != NULL && strcmp(ui->lib->v[i].rel, openrel) == 0)
+			ui->open = (long)i;
+	}
+	ui_refilter(ui);
+	for (i = 0; rel != NULL && i < ui->nview; i++)
+		if (strcmp(ui->lib->v[ui->view[i]].rel, rel) == 0)
+			listmodel_select(&ui->list, i);
+	free(rel);
+	free(openrel);
+	ui_message(ui, 0, "sorted by %s", library_sort_name(ui->sort));
+	return REDRAW_LIST | REDRAW_STATUS;
+}
+
+/* Scans the library again, keeping the selected and open articles. */
+int
+ui_reload(struct ui *ui)
+{
+	struct library	*lib;
+	char		*cause = NULL, *sel = NULL, *open = NULL;
+	size_t		 i;
+	long		 reopen = -1;
+
+	if ((lib = library_open(ui->libpath, &cause)) == NULL) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	if (list_selected(ui) != NULL)
+		sel = xstrdup(list_selected(ui)->rel);
+	if (ui->open >= 0)
+		open = xstrdup(ui->lib->v[ui->open].rel);
+	ui_close_article(ui);
+	sidebar_free(ui);
+	state_close(ui);
+	library_free(ui->lib);
+	ui->lib = lib;
+	library_sort(lib, ui->sort);
+	free(ui->view);
+	free(ui->read);
+	ui->view = xcalloc(lib->n + 1, sizeof *ui->view);
+	ui->read = xcalloc(lib->n + 1, 1);
+	sidebar_init(ui, &ui->pane[LAYOUT_SIDEBAR]);
+	state_open(ui);
+	ui->nview = 0;
+	ui_refilter(ui);
+	for (i = 0; i < ui->nview; i++) {
+		if (sel != NULL && strcmp(lib->v[ui->view[i]].rel, sel) == 0)
+			listmodel_select(&ui->list, i);
+		if (open != NULL && strcmp(lib->v[ui->view[i]].rel, open) == 0)
+			reopen = (long)i;
+	}
+	if (reopen >= 0) {
+		listmodel_select(&ui->list, (size_t)reopen);
+		ui_open_selected(ui);
+	}
+	ui_message(ui, 0, "%zu articles", lib->n);
+	free(sel);
+	free(open);
+	return REDRAW_LAYOUT;
+}
+
+static void
+draw_row(struct ui *ui, struct pane *p, int y, size_t row)
+{
+	const struct library_entry	*e = &ui->lib->v[ui->view[row]];
+	const char			*s;
+	char				 mark[3];
+	enum theme_slot			 base, sl;
+	int				 x, w = p->r.w, srcw, used;
+
+	base = row == ui->list.sel ? THEME_LIST_SELECTED : THEME_LIST;
+	draw_fill(p->win, y, 0, w, base);
+	mark[0] = e->failed ? '!' : state_is_read(ui, e) ? ' ' : '*';
+	mark[1] = state_has_tags(ui, e) ? '#' : ' ';
+	mark[2] = ' ';
+	sl = base != THEME_LIST ? base : e->failed ? THEME_STATUS_ERROR :
+	    THEME_LIST_UNREAD;
+	x = draw_text(p->win, y, 0, w, mark, 3, sl);
+	if (e->article != NULL && w >= 24) {
+		s = e->article->date_iso;
+		if (w < 40 && strlen(s) >= 10)
+			s += 5;
+		used = draw_text(p->win, y, x, w - x, s,
+		    strlen(s) > 10 ? 10 : strlen(s),
+		    base != THEME_LIST ? base : THEME_LIST_DATE);
+		x += (w < 40 ? 5 : 10) + 1;
+		(void)used;
+	}
+	srcw = w >= 60 ? 14 : w >= 34 ? 8 : 0;
+	if (srcw > 0 && x < w) {
+		s = e->article != NULL && e->article->source != NULL ?
+		    e->article->source : "";
+		draw_text(p->win, y, x, srcw < w - x ? srcw : w - x, s,
+		    strlen(s), base != THEME_LIST ? base : THEME_LIST_SOURCE);
+		x += srcw + 1;
+	}
+	if (x < w) {
+		s = library_title(e);
+		draw_text(p->win, y, x, w - x, s, strlen(s),
+		    base != THEME_LIST ? base : e->failed ? THEME_STATUS_ERROR :
+		    state_is_read(ui, e) ? THEME_LIST : THEME_LIST_UNREAD);
+	}
+}
+
+static void
+empty_state(struct ui *ui, struct pane *p)
+{
+	const char	*lines[4];
+	char		*l0;
+	int		 i, n = 0;
+
+	if (ui->lib->n == 0) {
+		l0 = xasprintf("No articles in %s.", ui->libpath);
+		lines[n++] = l0;
+		lines[n++] = "Put .txt or .md files there,";
+		lines[n++] = "or run: inkstone FOLDER";
+		lines[n++] = "? shows the keys, q quits.";
+	} else {
+		l0 = xstrdup("No article matches.");
+		lines[n++] = l0;
+		lines[n++] = "x shows them all again.";
+	}
+	for (i = 0; i < n && i + 2 < p->r.h; i++)
+		draw_text(p->win, i + 2, 1, p->r.w - 1, lines[i],
+		    strlen(lines[i]), i == 0 ? THEME_READING_TITLE : THEME_NORMAL);
+	free(l0);
+}
+
+static void
+list_draw(struct ui *ui, struct pane *p)
+{
+	size_t	row;
+	int	y;
+
+	draw_header(ui, p, " Articles %zu/%zu  by %s%s", ui->nview,
+	    ui->lib->n, library_sort_name(ui->sort),
+	    ui->filter != NULL || ui->entity_filter != NULL ||
+	    ui->tag_filter != NULL ? "  filtered" : "");
+	if (ui->nview == 0) {
+		empty_state(ui, p);
+		return;
+	}
+	for (y = 1; y < p->r.h; y++) {
+		row = listmodel_row_at(&ui->list, y - 1);
+		if (row == (size_t)-1)
+			break;
+		draw_row(ui, p, y, row);
+	}
+}
+
+static int
+moved(struct ui *ui, int changed)
+{
+	const struct library_entry *e;
+
+	if (!changed)
+		return 0;
+	e = list_selected(ui);
+	if (e != NULL && e->failed)
+		ui_message(ui, 1, "%s", e->error);
+	return REDRAW_LIST | REDRAW_STATUS;
+}
+
+static int
+list_key(struct ui *ui, enum keys_action a)
+{
+	switch (a) {
+	case KEYS_A_DOWN:
+		return moved(ui, listmodel_move(&ui->list, 1));
+	case KEYS_A_UP:
+		return moved(ui, listmodel_move(&ui->list, -1));
+	case KEYS_A_PAGE_DOWN:
+		return moved(ui, listmodel_page(&ui->list, 1));
+	case KEYS_A_PAGE_UP:
+		return moved(ui, listmodel_page(&ui->list, -1));
+	case KEYS_A_TOP:
+		return moved(ui, listmodel_home(&ui->list));
+	case KEYS_A_BOTTOM:
+		return moved(ui, listmodel_end(&ui->list));
+	case KEYS_A_OPEN:
+		return ui_open_selected(ui);
+	case KEYS_A_SORT:
+		return resort(ui);
+	case KEYS_A_SEARCH:
+		/* In the list, / filters the library by text. */
+		ui->prompting = PROMPT_FILTER;
+		buf_free(&ui->prompt);
+		buf_add(&ui->prompt, "", 0);
+		return REDRAW_STATUS;
+	default:
+		return -1;
+	}
+}
+
+static int
+list_click(struct ui *ui, int y, int x)
+{
+	size_t row = listmodel_row_at(&ui->list, y - 1);
+
+	(void)x;
+	if (y < 1 || row == (size_t)-1)
+		return REDRAW_LIST;
+	return moved(ui, listmodel_select(&ui->list, row)) | REDRAW_LIST;
+}
+
+static int
+list_wheel(struct ui *ui, int dir)
+{
+	return moved(ui, listmodel_scroll(&ui->list, dir * 3));
+}
+
+void
+list_init(struct ui *ui, struct pane *p)
+{
+	(void)ui;
+	p->name = "list";
+	p->ctx = KEYS_LIST;
+	p->draw = list_draw;
+	p->key = list_key;
+	p->click = list_click;
+	p->wheel = list_wheel;
+}

@@ -1,0 +1,330 @@
+/* state: the reader's own state through store.h -- read marks, tags and
+ * saved highlights -- and reloading the library.  Without a store (the
+ * data folder cannot be made) read marks live in memory only. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "pane.h"
+#include "inkstone/anchor.h"
+#include "inkstone/store.h"
+#include "inkstone/util.h"
+
+void
+state_open(struct ui *ui)
+{
+	char *cause = NULL;
+
+	ui->store = store_open(ui->g != NULL ? ui->g->data_dir : NULL,
+	    ui->lib->root, &cause);
+	if (ui->store == NULL) {
+		ui_message(ui, 1, "%s (read marks and tags are not kept)",
+		    cause);
+		free(cause);
+	}
+	ui->sa = xcalloc(ui->lib->n + 1, sizeof *ui->sa);
+	ui->nsa = ui->lib->n;
+}
+
+void
+state_close(struct ui *ui)
+{
+	char	*cause = NULL;
+	size_t	 i;
+
+	for (i = 0; ui->sa != NULL && i < ui->nsa; i++)
+		store_article_free(&ui->sa[i]);
+	free(ui->sa);
+	ui->sa = NULL;
+	ui->nsa = 0;
+	if (ui->store != NULL && store_close(ui->store, &cause) == -1) {
+		/* The terminal is already restored: say it plainly. */
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+	}
+	ui->store = NULL;
+}
+
+/* The store's identity of an entry, made when first needed (it hashes the
+ * file).  NULL without a store or when the file cannot be read. */
+static const struct store_article *
+entry_sa(struct ui *ui, const struct library_entry *e)
+{
+	struct store_article	*sa;
+	char			*cause = NULL;
+
+	if (ui->store == NULL || e->id >= ui->nsa)
+		return NULL;
+	sa = &ui->sa[e->id];
+	if (sa->key == NULL &&
+	    store_article_init(ui->store, e->path, sa, &cause) == -1) {
+		free(cause);
+		return NULL;
+	}
+	return sa;
+}
+
+int
+state_is_read(struct ui *ui, const struct library_entry *e)
+{
+	const struct store_article	*sa = entry_sa(ui, e);
+	struct store_state		 st;
+
+	if (sa == NULL)
+		return ui->read[e->id];
+	store_get(ui->store, sa, &st);
+	return st.read || ui->read[e->id];
+}
+
+int
+state_has_tags(struct ui *ui, const struct library_entry *e)
+{
+	const struct store_article	*sa = entry_sa(ui, e);
+	struct store_state		 st;
+
+	if (e->article != NULL && e->article->ntags > 0)
+		return 1;
+	if (sa == NULL)
+		return 0;
+	store_get(ui->store, sa, &st);
+	return st.ntags > 0;
+}
+
+/* The entry's tags, the article's own and the reader's, for filters. */
+int
+state_tags_match(struct ui *ui, const struct library_entry *e,
+    const struct store_filter *f)
+{
+	const struct store_article	*sa = entry_sa(ui, e);
+	struct store_state		 st;
+	char				**tags;
+	size_t				 n = 0, i;
+	int				 r;
+
+	memset(&st, 0, sizeof st);
+	if (sa != NULL)
+		store_get(ui->store, sa, &st);
+	tags = xcalloc(st.ntags + (e->article != NULL ? e->article->ntags :
+	    0) + 1, sizeof *tags);
+	for (i = 0; i < st.ntags; i++)
+		tags[n++] = st.tags[i];
+	for (i = 0; e->article != NULL && i < e->article->ntags; i++)
+		tags[n++] = e->article->tags[i];
+	r = store_filter_match(f, tags, n);
+	free(tags);
+	return r;
+}
+
+void
+state_mark_read(struct ui *ui, const struct library_entry *e)
+{
+	const struct store_article	*sa = entry_sa(ui, e);
+	char				*cause = NULL;
+
+	ui->read[e->id] = 1;
+	if (sa != NULL && store_read_set(ui->store, sa, 1, &cause) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+}
+
+/* The article the state keys act on: the open one in the reading pane and
+ * the side panes, the selected one in the list. */
+static const struct library_entry *
+current(struct ui *ui)
+{
+	if (ui->focus == LAYOUT_LIST || ui->open < 0)
+		return list_selected(ui);
+	return &ui->lib->v[ui->open];
+}
+
+static int
+need_store(struct ui *ui, const struct library_entry **e,
+    const struct store_article **sa)
+{
+	*e = current(ui);
+	if (*e == NULL) {
+		ui_message(ui, 1, "no article");
+		return -1;
+	}
+	if (ui->store == NULL || (*sa = entry_sa(ui, *e)) == NULL) {
+		ui_message(ui, 1, "the reader's state is not available");
+		return -1;
+	}
+	return 0;
+}
+
+int
+ui_toggle_read(struct ui *ui)
+{
+	const struct library_entry	*e;
+	const struct store_article	*sa;
+	char				*cause = NULL;
+
+	if ((e = current(ui)) == NULL)
+		return 0;
+	if (ui->store == NULL || (sa = entry_sa(ui, e)) == NULL) {
+		ui->read[e->id] = !ui->read[e->id];
+		return REDRAW_LIST | REDRAW_STATUS;
+	}
+	ui->read[e->id] = 0;
+	if (store_read_toggle(ui->store, sa, &cause) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	return REDRAW_LIST | REDRAW_STATUS;
+}
+
+/* Applies "+a -b c" (a bare word adds) to the current article. */
+int
+state_tag(struct ui *ui, const char *words)
+{
+	const struct library_entry	*e;
+	const struct store_article	*sa;
+	char				*copy, *w, *save, **v = NULL, *cause;
+	size_t				 n = 0, i;
+
+	if (need_store(ui, &e, &sa) == -1)
+		return REDRAW_STATUS;
+	copy = xstrdup(words);
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		v = xreallocarray(v, n + 1, sizeof *v);
+		v[n++] = *w == '+' || *w == '-' ? xstrdup(w) :
+		    xasprintf("+%s", w);
+	}
+	cause = NULL;
+	if (n > 0 && store_tag_apply(ui->store, sa, v, n, &cause) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else if (n > 0)
+		ui_message(ui, 0, "tagged %s: %s", library_title(e), words);
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	free(copy);
+	return REDRAW_LIST | REDRAW_STATUS | REDRAW_READING;
+}
+
+int
+ui_quick_tag(struct ui *ui, int n)
+{
+	const struct library_entry	*e;
+	const struct store_article	*sa;
+	struct store_state		 st;
+	const char			*tag = ui->cfg.quick_tags[n];
+	char				*cause = NULL;
+	size_t				 i;
+	int				 has = 0, r;
+
+	if (tag == NULL) {
+		ui_message(ui, 1, "quick-tag-%d is not set in the config",
+		    n + 1);
+		return REDRAW_STATUS;
+	}
+	if (need_store(ui, &e, &sa) == -1)
+		return REDRAW_STATUS;
+	store_get(ui->store, sa, &st);
+	for (i = 0; i < st.ntags; i++)
+		has |= strcmp(st.tags[i], tag) == 0;
+	r = has ? store_tag_remove(ui->store, sa, tag, &cause) :
+	    store_tag_add(ui->store, sa, tag, &cause);
+	if (r == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	} else
+		ui_message(ui, 0, "%s%s", has ? "-" : "+", tag);
+	return REDRAW_LIST | REDRAW_STATUS;
+}
+
+/* The reader's saved highlights of the open article, anchored in its
+ * paragraphs: appended to the highlights pane and marked in the text. */
+void
+state_highlights(struct ui *ui)
+{
+	const struct library_entry	*e = &ui->lib->v[ui->open];
+	const struct article		*a = e->article;
+	const struct store_article	*sa;
+	const struct store_highlight	*h;
+	struct store_state		 st;
+	struct anchor_match		 m;
+	struct hl_item			*it;
+	size_t				 i;
+
+	marks_free(&ui->saved);
+	if (a == NULL || (sa = entry_sa(ui, e)) == NULL)
+		return;
+	store_get(ui->store, sa, &st);
+	ui->hl = xreallocarray(ui->hl, ui->nhl + st.nhl + 1, sizeof *ui->hl);
+	for (i = 0; i < st.nhl; i++) {
+		h = &st.hl[i];
+		it = &ui->hl[ui->nhl++];
+		memset(it, 0, sizeof *it);
+		it->saved = 1;
+		it->owned = xstrdup(h->quote);
+		it->text = it->owned;
+		memcpy(it->id, h->id, sizeof it->id);
+		if (anchor_find(a->paras, a->npara, h->quote, h->before,
+		    h->after, h->para, h->offset, &m) == 0) {
+			it->para = m.para;
+			it->start = m.start;
+			it->end = m.end;
+			marks_add(&ui->saved, RENDER_BODY, m.para, m.start,
+			    m.end, THEME_HIGHLIGHT);
+		} else
+			it->orphaned = 1;
+	}
+	if (ui->saved.n > 1)
+		marks_sort(&ui->saved);
+}
+
+/* Keeps [start, end) of body paragraph para as a highlight. */
+int
+state_keep(struct ui *ui, size_t para, size_t start, size_t end)
+{
+	const struct library_entry	*e;
+	const struct store_article	*sa;
+	struct store_highlight		 h;
+	char				 id[STORE_ID_LEN + 1], *cause = NULL;
+	int				 r;
+
+	if (need_store(ui, &e, &sa) == -1 || e->article == NULL ||
+	    para >= e->article->npara)
+		return REDRAW_STATUS;
+	memset(&h, 0, sizeof h);
+	if (anchor_make(&e->article->paras[para], start, end, STORE_CONTEXT,
+	    &h.quote, &h.before, &h.after) == -1)
+		return REDRAW_STATUS;
+	h.para = para;
+	h.offset = start;
+	r = store_highlight_add(ui->store, sa, &h, id, &cause);
+	free(h.quote);
+	free(h.before);
+	free(h.after);
+	if (r == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	ui_message(ui, 0, "highlight kept");
+	highlights_reset(ui);
+	return REDRAW_HIGHLIGHTS | REDRAW_READING | REDRAW_STATUS;
+}
+
+int
+state_delete_highlight(struct ui *ui, const char *id)
+{
+	const struct library_entry	*e;
+	const struct store_article	*sa;
+	char				*cause = NULL;
+
+	if (need_store(ui, &e, &sa) == -1)
+		return REDRAW_STATUS;
+	if (store_highlight_delete(ui->store, sa, id, &cause) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	ui_message(ui, 0, "highlight deleted");
+	highlights_reset(ui);
+	return REDRAW_HIGHLIGHTS | REDRAW_READING | REDRAW_STATUS;
+}

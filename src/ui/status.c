@@ -1,0 +1,295 @@
+/* status: the status line, the prompt it holds while the reader types a
+ * search or a filter, and the help overlay. */
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "pane.h"
+#include "inkstone/store.h"
+#include "inkstone/text.h"
+#include "inkstone/util.h"
+
+static size_t
+unread(struct ui *ui)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < ui->lib->n; i++)
+		n += !ui->lib->v[i].failed && !state_is_read(ui, &ui->lib->v[i]);
+	return n;
+}
+
+static const char *
+prompt_label(enum prompt p)
+{
+	switch (p) {
+	case PROMPT_FILTER:
+		return "filter: ";
+	case PROMPT_ENTITY:
+		return "entity: ";
+	case PROMPT_ENTITY_FILTER:
+		return "articles naming: ";
+	case PROMPT_TAG_FILTER:
+		return "tags (+a -b untagged): ";
+	case PROMPT_TAG:
+		return "tag (+a -b): ";
+	default:
+		return "/";
+	}
+}
+
+static void
+summary(struct ui *ui, struct buf *b, int brief)
+{
+	const char *name = ui->libpath, *slash;
+
+	if (brief && (slash = strrchr(name, '/')) != NULL && slash[1] != '\0')
+		name = slash + 1;
+	buf_addf(b, " %s", name);
+	if (ui->nview > 0)
+		buf_addf(b, "  article %zu of %zu", ui->list.sel + 1,
+		    ui->nview);
+	else
+		buf_addf(b, "  no articles");
+	buf_addf(b, "  %zu unread", unread(ui));
+	if (ui->filter != NULL)
+		buf_addf(b, "  filter \"%s\"", ui->filter);
+	if (ui->entity_filter != NULL)
+		buf_addf(b, "  entity \"%s\"", ui->entity_filter);
+	if (ui->tag_expr != NULL)
+		buf_addf(b, "  tags \"%s\"", ui->tag_expr);
+}
+
+void
+status_draw(struct ui *ui)
+{
+	WINDOW		*w = ui->statuswin;
+	struct buf	 b = { 0 };
+	size_t		 off;
+	int		 x, mw, mx;
+
+	draw_fill(w, 0, 0, ui->cols, THEME_STATUS);
+	if (ui->prompting) {
+		buf_adds(&b, prompt_label(ui->prompting));
+		buf_add(&b, ui->prompt.data, ui->prompt.len);
+		/* Keep the end of a long query in sight, and room for the
+		 * cursor after it. */
+		off = 0;
+		while (off < b.len && draw_width(b.data + off, b.len - off) >=
+		    ui->cols - 1) {
+			off++;
+			while (off < b.len &&
+			    ((unsigned char)b.data[off] & 0xc0) == 0x80)
+				off++;
+		}
+		x = draw_text(w, 0, 0, ui->cols, b.data + off, b.len - off,
+		    THEME_PROMPT);
+		if (x < ui->cols)
+			draw_fill(w, 0, x, 1, THEME_TITLE_FOCUS);
+		buf_free(&b);
+		return;
+	}
+	/* The message takes the right end, at most two thirds of the line;
+	 * the summary keeps what is left. */
+	mx = ui->cols;
+	if (ui->message != NULL) {
+		mw = draw_width(ui->message, strlen(ui->message));
+		mx = ui->cols - mw - 1;
+		if (mx < ui->cols / 3)
+			mx = ui->cols / 3;
+		draw_text(w, 0, mx, ui->cols - mx, ui->message,
+		    strlen(ui->message), ui->message_error ?
+		    THEME_STATUS_ERROR : THEME_STATUS);
+	} else if (ui->lib->n > 0 && ui->cols > 40) {
+		mx = ui->cols - 8;
+		draw_text(w, 0, mx, 8, "? help", 6, THEME_STATUS);
+	}
+	summary(ui, &b, 0);
+	if (draw_width(b.data, b.len) >= mx - 1) {
+		/* Short of room: the library by its last name only. */
+		buf_free(&b);
+		summary(ui, &b, 1);
+	}
+	draw_text(w, 0, 0, mx - 1 > 0 ? mx - 1 : 0, b.data, b.len,
+	    THEME_STATUS);
+	buf_free(&b);
+}
+
+/* Deletes the last code point of the prompt. */
+static void
+prompt_backspace(struct buf *b)
+{
+	while (b->len > 0) {
+		b->len--;
+		if (((unsigned char)b->data[b->len] & 0xc0) != 0x80)
+			break;
+	}
+	b->data[b->len] = '\0';
+}
+
+static int
+set_tag_filter(struct ui *ui, char *expr)
+{
+	struct store_filter	*f = NULL;
+	char			*cause = NULL;
+
+	if (*expr != '\0' && (f = store_filter_parse(expr, &cause)) == NULL) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		free(expr);
+		return REDRAW_STATUS;
+	}
+	store_filter_free(ui->tag_filter);
+	free(ui->tag_expr);
+	ui->tag_filter = f;
+	ui->tag_expr = f != NULL ? expr : NULL;
+	if (f == NULL)
+		free(expr);
+	return ui_refilter(ui);
+}
+
+static int
+prompt_done(struct ui *ui)
+{
+	enum prompt	 what = ui->prompting;
+	char		*q = xstrndup(ui->prompt.data, ui->prompt.len);
+	int		 r = REDRAW_STATUS;
+
+	ui->prompting = PROMPT_NONE;
+	switch (what) {
+	case PROMPT_FILTER:
+		free(ui->filter);
+		ui->filter = *q != '\0' ? xstrdup(q) : NULL;
+		r |= ui_refilter(ui);
+		break;
+	case PROMPT_ENTITY_FILTER:
+		free(ui->entity_filter);
+		ui->entity_filter = *q != '\0' ? xstrdup(q) : NULL;
+		r |= ui_refilter(ui);
+		break;
+	case PROMPT_TAG_FILTER:
+		return set_tag_filter(ui, q) | REDRAW_STATUS;
+	case PROMPT_TAG:
+		r |= state_tag(ui, q);
+		break;
+	case PROMPT_ENTITY:
+		if (*q != '\0')
+			r |= sidebar_find(ui, q);
+		break;
+	default:
+		/* An empty search repeats the last one. */
+		r |= reading_search(ui, *q == '\0' && ui->query != NULL ?
+		    ui->query : q);
+		break;
+	}
+	free(q);
+	return r;
+}
+
+int
+status_prompt_key(struct ui *ui, int is_fn, wint_t ch)
+{
+	char		 u[4];
+	size_t		 n, clean_len;
+	char		*clean;
+
+	if (is_fn) {
+		if (ch == KEY_BACKSPACE || ch == KEY_DC) {
+			if (ui->prompt.len == 0)
+				ui->prompting = PROMPT_NONE;
+			else
+				prompt_backspace(&ui->prompt);
+		} else if (ch == KEY_ENTER)
+			return prompt_done(ui);
+		return REDRAW_STATUS;
+	}
+	switch (ch) {
+	case '\r':
+	case '\n':
+		return prompt_done(ui);
+	case 27:	/* Escape */
+	case 7:		/* C-g */
+		ui->prompting = PROMPT_NONE;
+		return REDRAW_STATUS;
+	case 8:
+	case 127:
+		if (ui->prompt.len == 0)
+			ui->prompting = PROMPT_NONE;
+		else
+			prompt_backspace(&ui->prompt);
+		return REDRAW_STATUS;
+	case 21:	/* C-u */
+		ui->prompt.len = 0;
+		ui->prompt.data[0] = '\0';
+		return REDRAW_STATUS;
+	default:
+		break;
+	}
+	if (ch < 0x20 || ch > 0x10ffff)
+		return 0;
+	n = text_encode((uint32_t)ch, u);
+	clean = text_clean(u, n, &clean_len);
+	buf_add(&ui->prompt, clean, clean_len);
+	free(clean);
+	return REDRAW_STATUS;
+}
+
+void
+help_draw(struct ui *ui)
+{
+	WINDOW		 *w = ui->helpwin;
+	char		**lines;
+	const char	 *title = " Keys in force (j/k scroll, q or ? closes)";
+	const char	 *mouse = "mouse: the wheel scrolls the pane under the "
+			    "pointer; a click focuses the pane and selects";
+	size_t		  n, i;
+	int		  y, rows = ui->rows - 1;
+
+	werase(w);
+	n = bind_help_lines(ui, ui->pane[ui->focus].ctx, &lines);
+	if (ui->help_top + 1 > n)
+		ui->help_top = n > 0 ? n - 1 : 0;
+	draw_fill(w, 0, 0, ui->cols, THEME_TITLE_FOCUS);
+	draw_text(w, 0, 0, ui->cols, title, strlen(title), THEME_TITLE_FOCUS);
+	for (y = 1; y < rows; y++)
+		draw_fill(w, y, 0, ui->cols, THEME_HELP);
+	for (y = 1, i = ui->help_top; i < n && y < rows; i++, y++)
+		draw_text(w, y, 1, ui->cols - 1, lines[i], strlen(lines[i]),
+		    lines[i][0] != ' ' ? THEME_HELP_KEY : THEME_HELP);
+	if (y + 1 < rows)
+		draw_text(w, y + 1, 1, ui->cols - 1, mouse, strlen(mouse),
+		    THEME_HELP);
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+int
+help_key(struct ui *ui, enum keys_action a)
+{
+	size_t step = a == KEYS_A_DOWN || a == KEYS_A_UP ? 1 :
+	    (size_t)(ui->rows / 2);
+
+	switch (a) {
+	case KEYS_A_CLOSE:
+	case KEYS_A_HELP:
+	case KEYS_A_QUIT:
+		ui->help = 0;
+		return REDRAW_LAYOUT;
+	case KEYS_A_DOWN:
+	case KEYS_A_PAGE_DOWN:
+	case KEYS_A_HALF_DOWN:
+		ui->help_top += step;
+		return REDRAW_ALL;
+	case KEYS_A_UP:
+	case KEYS_A_PAGE_UP:
+	case KEYS_A_HALF_UP:
+		ui->help_top -= ui->help_top < step ? ui->help_top : step;
+		return REDRAW_ALL;
+	case KEYS_A_TOP:
+		ui->help_top = 0;
+		return REDRAW_ALL;
+	default:
+		return 0;
+	}
+}
