@@ -62,7 +62,7 @@ setup(void **state)
 	put(".hidden.txt", "hidden\n", 7);
 	put(".git/d.txt", "hidden folder\n", 14);
 	put("notes.pdf", "%PDF-1.4\n", 9);
-	put("sub/binary.txt", "\x7f" "ELF\0\0\0\1\2\3\0\0\0\0\0\0\0", 20);
+	put("sub/binary.txt", "\x7f" "ELF\0\0\0\1\2\3\0\0\0\0\0\0\0", 17);
 	/* A link back up the tree: scanning must not loop, and a link to
 	 * the root is the root again. */
 	p = util_path_join(root, "sub/loop");
