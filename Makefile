@@ -40,7 +40,7 @@ BENCH_BIN := $(BENCH_SRC:tests/bench/%.c=$(BUILD)/bench/%)
 all: inkstone
 
 inkstone: $(BUILD)/inkstone
-	cp $(BUILD)/inkstone inkstone
+	rm -f inkstone && cp $(BUILD)/inkstone inkstone
 
 $(BUILD)/inkstone: $(MAIN_OBJ) $(UI_OBJ) $(LIBMODEL)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(MAIN_OBJ) $(UI_OBJ) $(LIBMODEL) \

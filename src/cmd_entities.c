@@ -3,20 +3,20 @@
  * the number of articles each appears in.  The title is not read: headlines
  * are in headline case, which the rules cannot tell from names, and a
  * headline restates what the body says. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
 #include "inkstone/article.h"
 #include "inkstone/cmd.h"
 #include "inkstone/entity.h"
+#include "inkstone/libindex.h"
+#include "inkstone/library.h"
 #include "inkstone/util.h"
+#include "inkstone/yout.h"
 
-#define MAX_DEPTH	32
 
 /* One entity over a library. */
 struct agg {
@@ -33,76 +33,12 @@ struct aggs {
 	size_t		 n;
 };
 
-struct paths {
-	char	**v;
-	size_t	  n;
-	dev_t	  dev[MAX_DEPTH];
-	ino_t	  ino[MAX_DEPTH];
-};
-
-static int
-has_ext(const char *name)
-{
-	size_t n = strlen(name);
-
-	return (n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
-	    (n > 3 && strcmp(name + n - 3, ".md") == 0);
-}
-
-/* Collects *.txt and *.md under dir; hidden names skipped, a folder that
- * is one of its own parents (a symlink loop) not entered again. */
-static void
-walk(const char *dir, int depth, struct paths *p)
-{
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 st;
-	char		*path;
-	int		 i;
-
-	if (depth >= MAX_DEPTH || stat(dir, &st) == -1)
-		return;
-	for (i = 0; i < depth; i++)
-		if (p->dev[i] == st.st_dev && p->ino[i] == st.st_ino)
-			return;
-	p->dev[depth] = st.st_dev;
-	p->ino[depth] = st.st_ino;
-	if ((d = opendir(dir)) == NULL) {
-		fprintf(stderr, "inkstone: %s: %s\n", dir, strerror(errno));
-		return;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		path = util_path_join(dir, de->d_name);
-		if (stat(path, &st) == -1)
-			free(path);
-		else if (S_ISDIR(st.st_mode)) {
-			walk(path, depth + 1, p);
-			free(path);
-		} else if (S_ISREG(st.st_mode) && has_ext(de->d_name)) {
-			p->v = xreallocarray(p->v, p->n + 1, sizeof *p->v);
-			p->v[p->n++] = path;
-		} else
-			free(path);
-	}
-	closedir(d);
-}
-
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Extracts the body of the article at path; NULL (reported) on failure. */
 static struct entity_set *
 extract_file(const struct entity_db *db, const char *path)
 {
 	struct article		 *a;
 	struct entity_set	 *set;
-	const char		**paras;
-	size_t			 *lens, i;
 	char			 *cause = NULL;
 
 	if ((a = article_load(path, &cause)) == NULL) {
@@ -112,15 +48,7 @@ extract_file(const struct entity_db *db, const char *path)
 	}
 	if (a->error != NULL)
 		fprintf(stderr, "inkstone: %s\n", a->error);
-	paras = xcalloc(a->npara + 1, sizeof *paras);
-	lens = xcalloc(a->npara + 1, sizeof *lens);
-	for (i = 0; i < a->npara; i++) {
-		paras[i] = a->paras[i].text;
-		lens[i] = a->paras[i].len;
-	}
-	set = entity_extract(db, paras, lens, a->npara);
-	free(paras);
-	free(lens);
+	set = entity_extract_article(db, a);
 	article_free(a);
 	return set;
 }
@@ -140,6 +68,8 @@ agg_alias(struct agg *g, const char *s)
 	g->aliases[g->naliases++] = xstrdup(s);
 }
 
+/* Adds an article's entities, one row each; merge() joins the rows of
+ * one entity afterwards (sorting, so a large library stays fast). */
 static void
 agg_add(struct aggs *ag, const struct entity_set *set)
 {
@@ -147,25 +77,61 @@ agg_add(struct aggs *ag, const struct entity_set *set)
 	struct agg		*g;
 	size_t			 i, j;
 
+	ag->v = xreallocarray(ag->v, ag->n + set->n + 1, sizeof *ag->v);
 	for (i = 0; i < set->n; i++) {
 		e = &set->v[i];
-		for (j = 0; j < ag->n; j++)
-			if (ag->v[j].type == e->type &&
-			    strcmp(ag->v[j].name, e->name) == 0)
-				break;
-		if (j == ag->n) {
-			ag->v = xreallocarray(ag->v, ag->n + 1, sizeof *ag->v);
-			g = &ag->v[ag->n++];
-			memset(g, 0, sizeof *g);
-			g->name = xstrdup(e->name);
-			g->type = e->type;
-		}
-		g = &ag->v[j];
-		g->articles++;
-		g->mentions += e->nspans;
+		g = &ag->v[ag->n++];
+		memset(g, 0, sizeof *g);
+		g->name = xstrdup(e->name);
+		g->type = e->type;
+		g->articles = 1;
+		g->mentions = e->nspans;
 		for (j = 0; j < e->naliases; j++)
 			agg_alias(g, e->aliases[j]);
 	}
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	const struct agg *x = a, *y = b;
+
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static void
+agg_free_one(struct agg *g)
+{
+	size_t j;
+
+	for (j = 0; j < g->naliases; j++)
+		free(g->aliases[j]);
+	free(g->aliases);
+	free(g->name);
+}
+
+/* Joins the rows of each entity (same type and name) into one. */
+static void
+merge(struct aggs *ag)
+{
+	struct agg	*to;
+	size_t		 i, j, k;
+
+	qsort(ag->v, ag->n, sizeof *ag->v, name_cmp);
+	for (i = j = 0; i < ag->n; i++) {
+		if (j > 0 && name_cmp(&ag->v[j - 1], &ag->v[i]) == 0) {
+			to = &ag->v[j - 1];
+			to->articles += ag->v[i].articles;
+			to->mentions += ag->v[i].mentions;
+			for (k = 0; k < ag->v[i].naliases; k++)
+				agg_alias(to, ag->v[i].aliases[k]);
+			agg_free_one(&ag->v[i]);
+		} else
+			ag->v[j++] = ag->v[i];
+	}
+	ag->n = j;
 }
 
 static int
@@ -209,112 +175,87 @@ print_tsv(struct buf *out, const struct agg *v, size_t n, int library)
 	}
 }
 
-static int
-yaml_out(void *data, unsigned char *p, size_t n)
-{
-	buf_add(data, p, n);
-	return 1;
-}
-
-static void
-y_scalar(yaml_emitter_t *em, const char *s)
-{
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, YAML_ANY_SCALAR_STYLE);
-	yaml_emitter_emit(em, &ev);
-}
-
-static void
-y_mapping(yaml_emitter_t *em, int start, int flow)
-{
-	yaml_event_t ev;
-
-	if (start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_mapping_end_event_initialize(&ev);
-	yaml_emitter_emit(em, &ev);
-}
-
-static void
-y_sequence(yaml_emitter_t *em, int start, int flow)
-{
-	yaml_event_t ev;
-
-	if (start)
-		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_SEQUENCE_STYLE :
-		    YAML_BLOCK_SEQUENCE_STYLE);
-	else
-		yaml_sequence_end_event_initialize(&ev);
-	yaml_emitter_emit(em, &ev);
-}
-
 static void
 print_yaml(struct buf *out, const struct agg *v, size_t n, int library)
 {
-	yaml_emitter_t	 em;
-	yaml_event_t	 ev;
+	struct yout	*y = yout_new(out);
 	size_t		 i, j;
-	char		 num[32];
 
-	yaml_emitter_initialize(&em);
-	yaml_emitter_set_output(&em, yaml_out, out);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	yaml_emitter_emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	yaml_emitter_emit(&em, &ev);
-	y_mapping(&em, 1, 0);
-	y_scalar(&em, "entities");
-	y_sequence(&em, 1, 0);
+	yout_map(y, 0);
+	yout_str(y, "entities");
+	yout_seq(y, 0);
 	for (i = 0; i < n; i++) {
-		y_mapping(&em, 1, 0);
-		y_scalar(&em, "name");
-		y_scalar(&em, v[i].name);
-		y_scalar(&em, "type");
-		y_scalar(&em, entity_type_name(v[i].type));
-		y_scalar(&em, "aliases");
-		y_sequence(&em, 1, 1);
+		yout_map(y, 0);
+		yout_kv(y, "name", v[i].name);
+		yout_kv(y, "type", entity_type_name(v[i].type));
+		yout_str(y, "aliases");
+		yout_seq(y, 1);
 		for (j = 0; j < v[i].naliases; j++)
-			y_scalar(&em, v[i].aliases[j]);
-		y_sequence(&em, 0, 1);
+			yout_str(y, v[i].aliases[j]);
+		yout_end(y);
 		if (library) {
-			y_scalar(&em, "articles");
-			snprintf(num, sizeof num, "%zu", v[i].articles);
-			y_scalar(&em, num);
+			yout_str(y, "articles");
+			yout_num(y, v[i].articles);
 		}
-		y_scalar(&em, "mentions");
-		snprintf(num, sizeof num, "%zu", v[i].mentions);
-		y_scalar(&em, num);
-		y_mapping(&em, 0, 0);
+		yout_str(y, "mentions");
+		yout_num(y, v[i].mentions);
+		yout_end(y);
 	}
-	y_sequence(&em, 0, 0);
-	y_mapping(&em, 0, 0);
-	yaml_document_end_event_initialize(&ev, 1);
-	yaml_emitter_emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	yaml_emitter_emit(&em, &ev);
-	yaml_emitter_flush(&em);
-	yaml_emitter_delete(&em);
+	yout_finish(y);
 }
 
 static void
 aggs_free(struct aggs *ag)
 {
-	size_t i, j;
+	size_t i;
 
-	for (i = 0; i < ag->n; i++) {
-		for (j = 0; j < ag->v[i].naliases; j++)
-			free(ag->v[i].aliases[j]);
-		free(ag->v[i].aliases);
-		free(ag->v[i].name);
-	}
+	for (i = 0; i < ag->n; i++)
+		agg_free_one(&ag->v[i]);
 	free(ag->v);
+}
+
+/* A folder's entities, from its library index (built or refreshed on
+ * the way), with the number of articles each appears in. */
+static int
+from_library(struct aggs *ag, const char *path, const struct entity_db *db)
+{
+	struct library_opts	 o = { 0 };
+	struct library		*lib;
+	struct libindex_entity	 le;
+	struct agg		*g;
+	char			*cache = util_cache_dir(), *cause = NULL;
+	size_t			 i, k, n;
+	int			 status = 0;
+
+	o.cache_dir = cache;
+	o.db = db;
+	lib = library_open_with(path, &o, &cause);
+	free(cache);
+	if (lib == NULL) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		return EXIT_RUNTIME;
+	}
+	for (i = 0; i < lib->n; i++)
+		if (lib->v[i].error != NULL) {
+			fprintf(stderr, "inkstone: %s\n", lib->v[i].error);
+			if (lib->v[i].failed)
+				status = EXIT_RUNTIME;
+		}
+	n = lib->index != NULL ? libindex_entity_count(lib->index) : 0;
+	ag->v = xcalloc(n + 1, sizeof *ag->v);
+	for (i = 0; i < n; i++) {
+		libindex_entity(lib->index, i, &le);
+		g = &ag->v[ag->n++];
+		g->name = xstrdup(le.name);
+		g->type = le.type;
+		g->articles = le.narticles;
+		g->mentions = le.nmentions;
+		for (k = 0; k < libindex_entity_naliases(lib->index, i); k++)
+			agg_alias(g, libindex_entity_alias(lib->index, i, k));
+	}
+	library_free(lib);
+	return status;
 }
 
 static int
@@ -331,7 +272,6 @@ cmd_entities(int argc, char **argv, const struct globals *g)
 	struct entity_db	*db;
 	struct entity_set	*set;
 	struct aggs		 ag = { NULL, 0 };
-	struct paths		 paths;
 	struct buf		 out = { 0 };
 	struct stat		 st;
 	const char		*path = NULL, *fmt = "tsv";
@@ -374,22 +314,15 @@ cmd_entities(int argc, char **argv, const struct globals *g)
 		return EXIT_USAGE;
 	}
 	library = S_ISDIR(st.st_mode);
-	memset(&paths, 0, sizeof paths);
-	if (library) {
-		walk(path, 0, &paths);
-		qsort(paths.v, paths.n, sizeof *paths.v, str_cmp);
-	} else {
-		paths.v = xcalloc(1, sizeof *paths.v);
-		paths.v[paths.n++] = xstrdup(path);
-	}
-	for (i = 0; i < paths.n; i++) {
-		if ((set = extract_file(db, paths.v[i])) == NULL) {
-			status = EXIT_RUNTIME;
-			continue;
-		}
+	if (library)
+		status = from_library(&ag, path, db);
+	else if ((set = extract_file(db, path)) == NULL)
+		status = EXIT_RUNTIME;
+	else {
 		agg_add(&ag, set);
 		entity_set_free(set);
 	}
+	merge(&ag);
 	/* One article: mentions order it, as the sidebar shows it. */
 	if (!library)
 		for (i = 0; i < ag.n; i++)
@@ -407,9 +340,6 @@ cmd_entities(int argc, char **argv, const struct globals *g)
 	}
 	buf_free(&out);
 	aggs_free(&ag);
-	for (i = 0; i < paths.n; i++)
-		free(paths.v[i]);
-	free(paths.v);
 	entity_db_free(db);
 	return status;
 }

@@ -102,29 +102,29 @@ markdown(struct buf *out, const char *key, const struct article *a,
 }
 
 static void
-add_pair(struct ynode *map, const char *k, struct ynode *v)
+add_pair(struct snode *map, const char *k, struct snode *v)
 {
-	ynode_add(map, ynode_raw(k));
-	ynode_add(map, v);
+	snode_add(map, snode_raw(k));
+	snode_add(map, v);
 }
 
 static void
-add_text(struct ynode *map, const char *k, const char *v)
+add_text(struct snode *map, const char *k, const char *v)
 {
 	char *c;
 
 	if (v == NULL)
 		return;
 	c = clean(v);
-	add_pair(map, k, ynode_text(c));
+	add_pair(map, k, snode_text(c));
 	free(c);
 }
 
 static void
-yaml(struct ynode *root, const char *key, const struct article *a,
+yaml(struct snode *root, const char *key, const struct article *a,
     const char *why, const struct store_state *st)
 {
-	struct ynode	*art = ynode_box(YN_MAP), *list, *h;
+	struct snode	*art = snode_box(SN_MAP), *list, *h;
 	struct tm	 tm;
 	char		 when[32];
 	size_t		 i;
@@ -135,27 +135,27 @@ yaml(struct ynode *root, const char *key, const struct article *a,
 	add_text(art, "date", date_of(a));
 	add_text(art, "url", a != NULL ? a->url : NULL);
 	add_text(art, "error", why);
-	list = ynode_box(YN_SEQ);
+	list = snode_box(SN_SEQ);
 	for (i = 0; i < st->nhl; i++) {
-		h = ynode_box(YN_MAP);
+		h = snode_box(SN_MAP);
 		add_text(h, "quote", st->hl[i].quote);
 		add_text(h, "note", st->hl[i].note);
 		if (st->hl[i].created != 0 &&
 		    gmtime_r(&st->hl[i].created, &tm) != NULL) {
 			strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-			add_pair(h, "created", ynode_raw(when));
+			add_pair(h, "created", snode_raw(when));
 		}
 		if (orphaned(a, &st->hl[i]))
-			add_pair(h, "orphaned", ynode_raw("true"));
-		ynode_add(list, h);
+			add_pair(h, "orphaned", snode_raw("true"));
+		snode_add(list, h);
 	}
 	add_pair(art, "highlights", list);
-	ynode_add(root, art);
+	snode_add(root, art);
 }
 
 static void
 export(struct store *s, const char *key, const struct store_state *st,
-    enum format fmt, struct buf *out, struct ynode *root)
+    enum format fmt, struct buf *out, struct snode *root)
 {
 	struct article	*a;
 	char		*path, *why = NULL;
@@ -190,7 +190,7 @@ cmd_highlights(int argc, char **argv, const struct globals *g)
 	struct store_article	 art;
 	struct store_state	 st;
 	struct buf		 out = { 0 };
-	struct ynode		*root = ynode_box(YN_SEQ);
+	struct snode		*root = snode_box(SN_SEQ);
 	const char		*file = NULL, *const *keys;
 	enum format		 fmt = MARKDOWN;
 	char			*cause = NULL, *y;
@@ -210,26 +210,26 @@ cmd_highlights(int argc, char **argv, const struct globals *g)
 			else if (v != NULL && strcmp(v, "yaml") == 0)
 				fmt = YAML;
 			else {
-				ytree_free(root);
+				stree_free(root);
 				return usage();
 			}
 		} else if ((opts && argv[k][0] == '-' && argv[k][1] != '\0') ||
 		    file != NULL) {
-			ytree_free(root);
+			stree_free(root);
 			return usage();
 		} else
 			file = argv[k];
 	}
 	if ((r = app_init(&app, g, NULL)) != 0) {
 		app_free(&app);
-		ytree_free(root);
+		stree_free(root);
 		return r;
 	}
 	if ((s = app_store(&app, &cause)) == NULL) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
 		app_free(&app);
-		ytree_free(root);
+		stree_free(root);
 		return EXIT_RUNTIME;
 	}
 	if (store_problem(s, STORE_HIGHLIGHTS) != NULL) {
@@ -254,11 +254,11 @@ cmd_highlights(int argc, char **argv, const struct globals *g)
 		}
 	}
 	if (fmt == YAML && r == 0) {
-		y = ytree_emit(root, &len);
+		y = stree_emit(root, &len);
 		buf_add(&out, y, len);
 		free(y);
 	}
-	ytree_free(root);
+	stree_free(root);
 	if (out.len > 0 && fwrite(out.data, 1, out.len, stdout) != out.len)
 		r = EXIT_RUNTIME;
 	buf_free(&out);

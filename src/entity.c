@@ -90,6 +90,12 @@ struct res {
 	struct group		*g;
 	size_t			 ng;
 	int			*cg;		/* cand -> group, -1 ignored */
+	struct entity_map	 wmap;		/* word -> wlist */
+	struct wlist {
+		int	*v;
+		size_t	 n;
+	}			*wl;		/* longer names with the word */
+	size_t			 nwl;
 };
 
 static int
@@ -243,16 +249,55 @@ short_of(const char *sh, const char *full, int person)
 	return 0;
 }
 
+/* Indexes every name of two words or more under each of its words, so a
+ * short form meets only the names it could be part of. */
+static void
+index_words(struct res *r)
+{
+	const char	*w, *sp;
+	size_t		 i, n;
+	int		*v;
+
+	for (i = 0; i < r->ng; i++) {
+		if (r->g[i].words < 2 || r->g[i].type >= 0)
+			continue;
+		for (w = r->g[i].key;; w = sp + 1) {
+			sp = strchr(w, ' ');
+			n = sp != NULL ? (size_t)(sp - w) : strlen(w);
+			if ((v = entity_map_get(&r->wmap, w, n)) == NULL) {
+				r->wl = xreallocarray(r->wl, r->nwl + 1,
+				    sizeof *r->wl);
+				memset(&r->wl[r->nwl], 0, sizeof *r->wl);
+				entity_map_put(&r->wmap, w, n, (int)r->nwl++);
+				v = entity_map_get(&r->wmap, w, n);
+			}
+			r->wl[*v].v = xreallocarray(r->wl[*v].v,
+			    r->wl[*v].n + 1, sizeof *r->wl[*v].v);
+			r->wl[*v].v[r->wl[*v].n++] = (int)i;
+			if (sp == NULL)
+				break;
+		}
+	}
+}
+
 /* The kept entity a short form names, or -1.  The latest one introduced
  * before the short form wins; else the first introduced after it. */
 static int
 link_target(struct res *r, int i)
 {
 	struct group	*g = &r->g[i], *h;
-	size_t		 j;
-	int		 best = -1, root;
+	const char	*sp = strchr(g->key, ' ');
+	struct wlist	*l;
+	size_t		 k, j;
+	int		 best = -1, root, *v;
 
-	for (j = 0; j < r->ng; j++) {
+	v = entity_map_get(&r->wmap, g->key, sp != NULL ?
+	    (size_t)(sp - g->key) : strlen(g->key));
+	if (v == NULL)
+		return -1;
+	l = &r->wl[*v];
+	for (k = 0; k < l->n; k++) {
+		j = (size_t)l->v[k];
 		if (r->g[j].words <= g->words)
 			continue;
 		root = find(r, (int)j);
@@ -434,12 +479,15 @@ lists_back(const struct entity_db *db, struct ext *x)
 static struct entity_set *
 resolve(const struct entity_db *db, struct ext *x)
 {
-	struct res		 r = { db, x, NULL, 0, NULL };
+	struct res		 r;
 	struct entity_map		 by = { 0 };
 	struct entity_set	*set;
 	int			*gzfirst, *v, *w, t;
 	size_t			 i;
 
+	memset(&r, 0, sizeof r);
+	r.db = db;
+	r.x = x;
 	lists_back(db, x);
 	make_groups(&r, &by);
 	gzfirst = xcalloc(db->nents + 1, sizeof *gzfirst);
@@ -467,6 +515,7 @@ resolve(const struct entity_db *db, struct ext *x)
 		if (find(&r, (int)i) == (int)i)
 			decide(&r, (int)i);
 	/* Short forms: a surname, an organisation without its suffix. */
+	index_words(&r);
 	for (i = 0; i < r.ng; i++) {
 		if (r.g[i].gz >= 0 || r.g[i].type >= 0 ||
 		    find(&r, (int)i) != (int)i || (r.g[i].keep &&
@@ -476,6 +525,10 @@ resolve(const struct entity_db *db, struct ext *x)
 			join(&r, t, (int)i);
 	}
 	set = build(&r, &by);
+	for (i = 0; i < r.nwl; i++)
+		free(r.wl[i].v);
+	free(r.wl);
+	entity_map_free(&r.wmap);
 	free(r.g);
 	free(r.cg);
 	entity_map_free(&by);
@@ -483,43 +536,98 @@ resolve(const struct entity_db *db, struct ext *x)
 }
 
 /* A CJK name given in parentheses ("Kestrel Co (紅隼)") is a name of this
- * article: find its other mentions, which no rule would take alone. */
+ * article: find its other mentions, which no rule would take alone.  One
+ * pass over the text, the aliases found by their first character. */
+struct cspan {
+	uint32_t	para, start, end;
+};
+
+static int
+cspan_cmp(const void *a, const void *b)
+{
+	const struct cspan *x = a, *y = b;
+
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Whether [s, e) of paragraph p overlaps one of the sorted spans. */
+static int
+covered(const struct cspan *c, size_t n, uint32_t p, size_t s, size_t e)
+{
+	size_t lo = 0, hi = n, mid;
+
+	while (lo < hi) {	/* the first span at or after (p, e) */
+		mid = (lo + hi) / 2;
+		if (c[mid].para < p || (c[mid].para == p && c[mid].start < e))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 && c[lo - 1].para == p && c[lo - 1].end > s;
+}
+
 static void
 text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
     size_t npara)
 {
-	const char	*a, *hit;
-	size_t		 i, j, p, na = x->na, nc0 = x->nc, al, from;
+	struct entity_map	 first = { 0 };
+	struct cspan		*cov;
+	const char		*a, *t;
+	size_t			 i, p, s, n, al, best, na = x->na, nc0 = x->nc;
+	int			*next, *v, j, bi;
 
+	next = xcalloc(na + 1, sizeof *next);
 	for (i = 0; i < na; i++) {
 		a = x->a[i].alias;
-		al = strlen(a);
-		if ((unsigned char)a[0] < 0x80 || al == 0)
+		n = entity_u8len((unsigned char)a[0]);
+		/* Invalid UTF-8 can make an alias shorter than its first
+		 * character claims to be. */
+		if ((unsigned char)a[0] < 0x80 || n > strlen(a))
 			continue;
-		for (j = 0; j < i; j++)
-			if (strcmp(x->a[j].alias, a) == 0)
-				break;
-		if (j < i)
+		v = entity_map_get(&first, a, n);
+		next[i] = v != NULL ? *v : -1;
+		entity_map_put(&first, a, n, (int)i);
+	}
+	if (first.n == 0) {
+		free(next);
+		return;
+	}
+	cov = xcalloc(nc0 + 1, sizeof *cov);
+	for (i = 0; i < nc0; i++) {
+		cov[i].para = x->c[i].para;
+		cov[i].start = x->c[i].start;
+		cov[i].end = x->c[i].end;
+	}
+	qsort(cov, nc0, sizeof *cov, cspan_cmp);
+	for (p = 0; p < npara; p++) {
+		if ((t = paras[p]) == NULL || lens[p] >= UINT32_MAX)
 			continue;
-		for (p = 0; p < npara; p++) {
-			if (paras[p] == NULL)
+		for (s = 0; s < lens[p]; s += n) {
+			n = entity_u8len((unsigned char)t[s]);
+			if ((unsigned char)t[s] < 0xe0 || n > lens[p] - s ||
+			    (v = entity_map_get(&first, t + s, n)) == NULL)
 				continue;
-			for (from = 0; from + al <= lens[p] && (hit =
-			    memmem(paras[p] + from, lens[p] - from, a, al)) !=
-			    NULL; from = (size_t)(hit - paras[p]) + al) {
-				size_t s = (size_t)(hit - paras[p]), e = s + al;
-
-				for (j = 0; j < nc0; j++)
-					if (x->c[j].para == p &&
-					    x->c[j].start < e &&
-					    s < x->c[j].end)
-						break;
-				if (j == nc0)
-					entity_ext_add(x, (uint32_t)p, s, e,
-					    xstrdup(a), -1, -1);
+			for (best = 0, bi = -1, j = *v; j >= 0; j = next[j]) {
+				al = strlen(x->a[j].alias);
+				if (al > best && al <= lens[p] - s &&
+				    memcmp(t + s, x->a[j].alias, al) == 0) {
+					best = al;
+					bi = j;
+				}
 			}
+			if (bi < 0 || covered(cov, nc0, (uint32_t)p, s,
+			    s + best))
+				continue;
+			entity_ext_add(x, (uint32_t)p, s, s + best,
+			    xstrdup(x->a[bi].alias), -1, -1);
+			n = best;
 		}
 	}
+	free(cov);
+	free(next);
+	entity_map_free(&first);
 }
 
 struct entity_set *

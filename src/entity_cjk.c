@@ -68,6 +68,46 @@ in_list(const char *list, const char *p, size_t n)
 	return 0;
 }
 
+#define CJ_STOP		0x1	/* ends a name */
+#define CJ_SUFFIX	0x2	/* may begin a suffix */
+#define CJ_TITLE	0x4	/* may begin a title */
+
+static void
+mark(struct entity_db *db, const char *s, int f, int first_only)
+{
+	size_t	 n;
+	int	*v;
+
+	for (; *s != '\0'; s += n) {
+		n = entity_u8len((unsigned char)*s);
+		v = entity_map_get(&db->cjk, s, n);
+		entity_map_put(&db->cjk, s, n, (v != NULL ? *v : 0) | f);
+		if (first_only)
+			break;
+	}
+}
+
+void
+entity_cjk_init(struct entity_db *db)
+{
+	size_t i;
+
+	mark(db, stops, CJ_STOP, 0);
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		mark(db, suffixes[i].s, CJ_SUFFIX, 1);
+	for (i = 0; i < sizeof titles / sizeof titles[0]; i++)
+		mark(db, titles[i], CJ_TITLE, 1);
+	mark(db, "長长", CJ_TITLE, 0);
+}
+
+static int
+cjk_flags(const struct entity_db *db, const char *p, size_t n)
+{
+	int *v = entity_map_get(&db->cjk, p, n);
+
+	return v != NULL ? *v : 0;
+}
+
 static int
 is_kana_or_han(uint32_t c)
 {
@@ -90,7 +130,8 @@ is_fwdigit(uint32_t c)
 /* Walks back from byte p over at most maxc name characters, not before
  * from.  Returns the start, or p if there are none. */
 static size_t
-walk_back(const char *t, size_t from, size_t p, int maxc, int *count)
+walk_back(const struct entity_db *db, const char *t, size_t from, size_t p,
+    int maxc, int *count)
 {
 	size_t		 s = p, q, n;
 	uint32_t	 c;
@@ -101,7 +142,8 @@ walk_back(const char *t, size_t from, size_t p, int maxc, int *count)
 		while (q > from && ((unsigned char)t[q] & 0xc0) == 0x80)
 			q--;
 		c = entity_u8dec(t + q, s - q, &n);
-		if (!is_kana_or_han(c) || in_list(stops, t + q, s - q))
+		if (!is_kana_or_han(c) ||
+		    (cjk_flags(db, t + q, s - q) & CJ_STOP))
 			break;
 		s = q;
 		(*count)++;
@@ -157,7 +199,7 @@ suffix_at(struct ext *x, uint32_t para, const char *t, size_t from,
 			s = from;
 			count = 2;
 		} else
-			s = walk_back(t, from, p, sf->maxc, &count);
+			s = walk_back(x->db, t, from, p, sf->maxc, &count);
 		/* 株式会社 may also stand before the name. */
 		if (count < 2 && strcmp(sf->s, "株式会社") == 0) {
 			for (q = p + sl, count = 0; q < e && count < 8;
@@ -218,7 +260,7 @@ titled_name(struct ext *x, uint32_t para, const char *t, size_t p, size_t e)
 	while (q < e && count < 3) {
 		ch = entity_u8dec(t + q, e - q, &n);
 		if (!((ch >= 0x4e00 && ch <= 0x9fff) || (ch >= 0x3400 &&
-		    ch <= 0x4dbf)) || in_list(stops, t + q, n) ||
+		    ch <= 0x4dbf)) || (cjk_flags(x->db, t + q, n) & CJ_STOP) ||
 		    (count >= 2 && in_list(name_ends, t + q, n)))
 			break;
 		q += n;
@@ -237,7 +279,7 @@ entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 {
 	size_t		 p = s, from = s, g, n, r, q, i;
 	uint32_t	 c;
-	int		 ent;
+	int		 ent, f;
 
 	while (p < e) {
 		c = entity_u8dec(t + p, e - p, &n);
@@ -248,7 +290,8 @@ entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 				continue;
 			}
 		}
-		if (title_at(t, s, p, e, &g) &&
+		f = cjk_flags(x->db, t + p, n);
+		if ((f & CJ_TITLE) && title_at(t, s, p, e, &g) &&
 		    (r = titled_name(x, para, t, p + g, e)) != 0) {
 			p = from = r;
 			continue;
@@ -263,7 +306,7 @@ entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 			    x->db->ents[ent].type == ENTITY_ORG; i++) {
 				c = entity_u8dec(t + q, e - q, &n);
 				if (!is_kana_or_han(c) ||
-				    in_list(stops, t + q, n))
+				    (cjk_flags(x->db, t + q, n) & CJ_STOP))
 					break;
 				q += n;
 				r = suffix_at(x, para, t, p, q, e, ent);
@@ -276,11 +319,12 @@ entity_cjk_run(struct ext *x, uint32_t para, const char *t, size_t s, size_t e)
 			p = from = r;
 			continue;
 		}
-		if ((r = suffix_at(x, para, t, from, p, e, -1)) != 0) {
+		if ((f & CJ_SUFFIX) &&
+		    (r = suffix_at(x, para, t, from, p, e, -1)) != 0) {
 			p = from = r;
 			continue;
 		}
-		if (is_hiragana(c) || in_list(stops, t + p, n))
+		if (is_hiragana(c) || (f & CJ_STOP))
 			from = p + n;
 		p += n;
 	}

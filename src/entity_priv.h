@@ -77,6 +77,8 @@ struct entity_db {
 	size_t			 nbuckets;
 	struct entity_map	 ignore;	/* names never reported */
 	struct entity_map	 words;		/* word -> W_* flags */
+	struct entity_map	 cjk;		/* character -> CJ_* */
+	struct entity_map	 names;		/* entity name -> index */
 };
 
 /* The first unit of s: an ASCII alphanumeric word, else one UTF-8
@@ -91,6 +93,9 @@ int	 entity_is_cjk(uint32_t c);
 
 /* Fills db->words with the rules' word lists. */
 void	 entity_words_init(struct entity_db *db);
+/* Fills db->cjk: which characters end a name or begin a suffix or title
+ * (entity_cjk.c), so the scan looks at most characters only once. */
+void	 entity_cjk_init(struct entity_db *db);
 
 /* What the scanners hand to entity.c: a candidate mention. */
 struct cand {

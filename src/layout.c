@@ -73,12 +73,12 @@ layout_compute(int cols, int rows, const int toggled[LAYOUT_NPANES],
 	if (out->shown[LAYOUT_HIGHLIGHTS] || out->shown[LAYOUT_SIDEBAR])
 		rightw = clamp(cols * 24 / 100, 20, 34);
 	/*
-	 * A pane asked for on a small terminal shares the width with the
-	 * reading pane, which keeps at least half of it.
+	 * The side panes share the width with the reading pane, which keeps
+	 * at least 45% of it.
 	 */
 	nside = (listw > 0) + (rightw > 0);
 	if (nside > 0) {
-		avail = cols - (cols + 1) / 2 - nside;
+		avail = cols - (cols * 45 + 99) / 100 - nside;
 		if (listw + rightw > avail) {
 			if (listw > 0 && rightw > 0) {
 				listw = avail / 2;

@@ -262,7 +262,7 @@ changed_on_disk(const struct store *s, const struct sfile *f)
 static int
 sfile_read(const struct store *s, struct sfile *f, char **cause)
 {
-	struct ynode	 *root;
+	struct snode	 *root;
 	struct sentry	**e, *old;
 	uint64_t	  v[2 * STORE_NFILES];
 	char		 *buf;
@@ -282,7 +282,7 @@ sfile_read(const struct store *s, struct sfile *f, char **cause)
 		}
 		goto fail;
 	}
-	if (ytree_parse(f->path, buf, len, &root, cause) == -1) {
+	if (stree_parse(f->path, buf, len, &root, cause) == -1) {
 		free(buf);
 		goto fail;
 	}
@@ -291,11 +291,11 @@ sfile_read(const struct store *s, struct sfile *f, char **cause)
 		src = buf;
 	if (sentry_from_tree(f->kind, f->path, root, src, len, &e, &n,
 	    cause) == -1) {
-		ytree_free(root);
+		stree_free(root);
 		free(buf);
 		goto fail;
 	}
-	ytree_free(root);
+	stree_free(root);
 	free(buf);
 	for (i = 0; i < n; i++) {
 		if (e[i]->frag != NULL)
@@ -579,7 +579,7 @@ store_end(struct store *s, char **cause)
 int
 store_check_file(const char *path, enum store_file kind, char **cause)
 {
-	struct ynode	 *root;
+	struct snode	 *root;
 	struct sentry	**e;
 	struct stat	  st;
 	char		 *buf;
@@ -590,12 +590,12 @@ store_check_file(const char *path, enum store_file kind, char **cause)
 		return 0;
 	if ((buf = util_read_file(path, STORE_MAX_FILE, &len, cause)) == NULL)
 		return -1;
-	r = ytree_parse(path, buf, len, &root, cause);
+	r = stree_parse(path, buf, len, &root, cause);
 	free(buf);
 	if (r == -1)
 		return -1;
 	r = sentry_from_tree(kind, path, root, NULL, 0, &e, &n, cause);
-	ytree_free(root);
+	stree_free(root);
 	if (r == -1)
 		return -1;
 	for (i = 0; i < n; i++)

@@ -73,8 +73,22 @@ follow(struct store *s, struct sfile *f, const struct store_article *a)
 	size_t		 lo, hi, mid;
 	char		*c = NULL;
 
-	if ((e = sfile_get(f, a->key)) != NULL)
+	if ((e = sfile_get(f, a->key)) != NULL) {
+		/* The article was edited: its new hash is what a later move
+		 * must match.  Kept in memory, saved with the next save. */
+		if (a->hash != 0 && e->hash != a->hash && f->problem == NULL) {
+			memset(&op, 0, sizeof op);
+			op.type = SOP_HASH;
+			op.key = xstrdup(a->key);
+			op.hash = a->hash;
+			s->batch++;
+			store_commit(s, f, &op, &c);
+			s->batch--;
+			free(c);
+			e = sfile_get(f, a->key);
+		}
 		return e;
+	}
 	if (a->hash == 0 || f->problem != NULL || f->n == 0 || !s->root_ok)
 		return NULL;
 	sfile_index(f);
@@ -155,6 +169,12 @@ store_article_init_buf(const struct store *s, const char *path,
 		a->key = xstrdup(rp + 1);
 	else
 		a->key = xstrdup(rp);
+	/* The key goes into a YAML file, which holds only UTF-8. */
+	if (u8_check((const uint8_t *)a->key, strlen(a->key)) != NULL) {
+		*cause = xasprintf("%s: file name is not valid UTF-8", path);
+		store_article_free(a);
+		return -1;
+	}
 	a->hash = store_hash(buf, len);
 	return 0;
 }

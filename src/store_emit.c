@@ -143,18 +143,18 @@ emit_end(yaml_emitter_t *em, int map)
 }
 
 static void
-emit_node(yaml_emitter_t *em, const struct ynode *n)
+emit_node(yaml_emitter_t *em, const struct snode *n)
 {
 	size_t i;
 
-	if (n->type == YN_SCALAR) {
+	if (n->type == SN_SCALAR) {
 		emit_str(em, n->s, n->len, n->plain);
 		return;
 	}
-	emit_start(em, n->type == YN_MAP, 0);
+	emit_start(em, n->type == SN_MAP, 0);
 	for (i = 0; i < n->n; i++)
 		emit_node(em, n->kids[i]);
-	emit_end(em, n->type == YN_MAP);
+	emit_end(em, n->type == SN_MAP);
 }
 
 static void
@@ -221,38 +221,38 @@ emit_finish(yaml_emitter_t *em)
 	yaml_emitter_delete(em);
 }
 
-struct ynode *
-ynode_raw(const char *s)
+struct snode *
+snode_raw(const char *s)
 {
-	struct ynode *n = xcalloc(1, sizeof *n);
+	struct snode *n = xcalloc(1, sizeof *n);
 
-	n->type = YN_SCALAR;
+	n->type = SN_SCALAR;
 	n->s = xstrdup(s);
 	n->len = strlen(s);
 	n->plain = 1;
 	return n;
 }
 
-struct ynode *
-ynode_text(const char *s)
+struct snode *
+snode_text(const char *s)
 {
-	struct ynode *n = ynode_raw(s);
+	struct snode *n = snode_raw(s);
 
 	n->plain = !looks_typed(s);
 	return n;
 }
 
-struct ynode *
-ynode_box(enum ynode_type type)
+struct snode *
+snode_box(enum snode_type type)
 {
-	struct ynode *n = xcalloc(1, sizeof *n);
+	struct snode *n = xcalloc(1, sizeof *n);
 
 	n->type = type;
 	return n;
 }
 
 char *
-ytree_emit(const struct ynode *root, size_t *len)
+stree_emit(const struct snode *root, size_t *len)
 {
 	yaml_emitter_t	em;
 	struct buf	b = { 0 };

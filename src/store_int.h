@@ -11,15 +11,15 @@
 #include "inkstone/store.h"
 
 /* A parsed YAML node; the whole tree is owned by its root. */
-enum ynode_type { YN_SCALAR, YN_SEQ, YN_MAP };
-struct ynode {
-	enum ynode_type	  type;
+enum snode_type { SN_SCALAR, SN_SEQ, SN_MAP };
+struct snode {
+	enum snode_type	  type;
 	char		 *s;		/* scalar text, NUL-terminated */
 	size_t		  len;
 	int		  plain;	/* scalar written without quotes */
 	size_t		  line;		/* 1-based position */
 	size_t		  col;
-	struct ynode	**kids;		/* a map holds key, value, key, ... */
+	struct snode	**kids;		/* a map holds key, value, key, ... */
 	size_t		  n;
 	size_t		  cap;
 };
@@ -33,7 +33,7 @@ struct sentry {
 	size_t			 ntags;
 	struct store_highlight	*hl;
 	size_t			 nhl;
-	struct ynode		*extra;		/* map of keys we do not know,
+	struct snode		*extra;		/* map of keys we do not know,
 						   kept as read; or NULL */
 	char			*frag;		/* emitted YAML, NULL: stale */
 	size_t			 fraglen;
@@ -42,19 +42,19 @@ struct sentry {
 /* Parses buf as one YAML document into *root (NULL for an empty file).
  * Refuses aliases and nesting past STORE_MAX_DEPTH.  Returns 0, or -1 with
  * *cause set to "name:line:col: message". */
-int		 ytree_parse(const char *name, const char *buf, size_t len,
-		    struct ynode **root, char **cause);
-void		 ytree_free(struct ynode *n);
+int		 stree_parse(const char *name, const char *buf, size_t len,
+		    struct snode **root, char **cause);
+void		 stree_free(struct snode *n);
 
 /* Building a tree to emit (for exports): a scalar of text (quoted when a
  * reader would take it for another type), a scalar written as is (true,
  * 12), an empty map or sequence, a child added. */
-struct ynode	*ynode_text(const char *s);
-struct ynode	*ynode_raw(const char *s);
-struct ynode	*ynode_box(enum ynode_type type);
-void		 ynode_add(struct ynode *parent, struct ynode *kid);
+struct snode	*snode_text(const char *s);
+struct snode	*snode_raw(const char *s);
+struct snode	*snode_box(enum snode_type type);
+void		 snode_add(struct snode *parent, struct snode *kid);
 /* Emits the tree as one block-style document.  Newly allocated. */
-char		*ytree_emit(const struct ynode *root, size_t *len);
+char		*stree_emit(const struct snode *root, size_t *len);
 
 /* Reads the entries of state file kind from a parsed tree: *out becomes an
  * allocated array of *n allocated entries sorted by key.  src, when not
@@ -62,7 +62,7 @@ char		*ytree_emit(const struct ynode *root, size_t *len);
  * entry's lines become its fragment, with no need to emit it again.
  * Returns 0, or -1 with *cause set (no entries returned). */
 int		 sentry_from_tree(enum store_file kind, const char *name,
-		    const struct ynode *root, const char *src, size_t srclen,
+		    const struct snode *root, const char *src, size_t srclen,
 		    struct sentry ***out, size_t *n, char **cause);
 
 /* Emits e as a one-entry top-level block mapping into e->frag; entries'
@@ -87,7 +87,8 @@ enum sop_type {
 	SOP_HL_ADD,		/* hl: the highlight */
 	SOP_HL_DELETE,		/* arg: the id */
 	SOP_NOTE,		/* arg: the id, note: the note or NULL */
-	SOP_MOVE		/* arg: the new key */
+	SOP_MOVE,		/* arg: the new key */
+	SOP_HASH		/* hash: the article's content now */
 };
 struct sop {
 	enum sop_type		 type;

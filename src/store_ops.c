@@ -170,6 +170,7 @@ sop_apply(struct store *s, struct sfile *f, const struct sop *op)
 		}
 		break;
 	case SOP_MOVE:
+	case SOP_HASH:
 		break;
 	}
 	free(e->frag);

@@ -15,10 +15,10 @@
 #include "inkstone/util.h"
 #include "store_int.h"
 
-static struct ynode *
-ynode_new(enum ynode_type type, const yaml_mark_t *m)
+static struct snode *
+snode_new(enum snode_type type, const yaml_mark_t *m)
 {
-	struct ynode *n = xcalloc(1, sizeof *n);
+	struct snode *n = xcalloc(1, sizeof *n);
 
 	n->type = type;
 	n->line = m->line + 1;
@@ -27,7 +27,7 @@ ynode_new(enum ynode_type type, const yaml_mark_t *m)
 }
 
 void
-ynode_add(struct ynode *parent, struct ynode *kid)
+snode_add(struct snode *parent, struct snode *kid)
 {
 	if (parent->n == parent->cap) {
 		parent->cap = parent->cap ? parent->cap * 2 : 4;
@@ -38,14 +38,14 @@ ynode_add(struct ynode *parent, struct ynode *kid)
 }
 
 void
-ytree_free(struct ynode *n)
+stree_free(struct snode *n)
 {
 	size_t i;
 
 	if (n == NULL)
 		return;
 	for (i = 0; i < n->n; i++)
-		ytree_free(n->kids[i]);
+		stree_free(n->kids[i]);
 	free(n->kids);
 	free(n->s);
 	free(n);
@@ -65,12 +65,12 @@ parser_cause(const char *name, const yaml_parser_t *p)
 }
 
 int
-ytree_parse(const char *name, const char *buf, size_t len,
-    struct ynode **root, char **cause)
+stree_parse(const char *name, const char *buf, size_t len,
+    struct snode **root, char **cause)
 {
 	yaml_parser_t	 p;
 	yaml_event_t	 ev;
-	struct ynode	*stack[STORE_MAX_DEPTH], *n;
+	struct snode	*stack[STORE_MAX_DEPTH], *n;
 	size_t		 depth = 0, ndocs = 0, nodes = 0;
 	int		 done = 0, r = -1;
 
@@ -103,9 +103,11 @@ ytree_parse(const char *name, const char *buf, size_t len,
 			yaml_event_delete(&ev);
 			goto out;
 		case YAML_SCALAR_EVENT:
-			n = ynode_new(YN_SCALAR, &ev.start_mark);
-			n->s = xstrndup((const char *)ev.data.scalar.value,
-			    ev.data.scalar.length);
+			n = snode_new(SN_SCALAR, &ev.start_mark);
+			/* libyaml's copy (malloc'd, NUL-terminated) is taken
+			 * over rather than copied again. */
+			n->s = (char *)ev.data.scalar.value;
+			ev.data.scalar.value = NULL;
 			n->len = ev.data.scalar.length;
 			n->plain = ev.data.scalar.style ==
 			    YAML_PLAIN_SCALAR_STYLE;
@@ -120,8 +122,8 @@ ytree_parse(const char *name, const char *buf, size_t len,
 				yaml_event_delete(&ev);
 				goto out;
 			}
-			n = ynode_new(ev.type == YAML_SEQUENCE_START_EVENT ?
-			    YN_SEQ : YN_MAP, &ev.start_mark);
+			n = snode_new(ev.type == YAML_SEQUENCE_START_EVENT ?
+			    SN_SEQ : SN_MAP, &ev.start_mark);
 			break;
 		case YAML_SEQUENCE_END_EVENT:
 		case YAML_MAPPING_END_EVENT:
@@ -136,14 +138,14 @@ ytree_parse(const char *name, const char *buf, size_t len,
 		if (++nodes > STORE_MAX_NODES) {
 			*cause = xasprintf("%s:%zu:%zu: more than %d values",
 			    name, n->line, n->col, STORE_MAX_NODES);
-			ytree_free(n);
+			stree_free(n);
 			goto out;
 		}
 		if (depth == 0)
 			*root = n;
 		else
-			ynode_add(stack[depth - 1], n);
-		if (n->type != YN_SCALAR)
+			snode_add(stack[depth - 1], n);
+		if (n->type != SN_SCALAR)
 			stack[depth++] = n;
 	}
 	r = 0;
@@ -151,29 +153,29 @@ out:
 	yaml_parser_delete(&p);
 	if (r == -1) {
 		/* The root owns every node made so far. */
-		ytree_free(*root);
+		stree_free(*root);
 		*root = NULL;
 	}
 	return r;
 }
 
 static int
-is_null(const struct ynode *n)
+is_null(const struct snode *n)
 {
 	if (n == NULL)
 		return 1;
-	if (n->type != YN_SCALAR || !n->plain)
+	if (n->type != SN_SCALAR || !n->plain)
 		return 0;
 	return n->len == 0 || strcmp(n->s, "~") == 0 ||
 	    strcmp(n->s, "null") == 0 || strcmp(n->s, "Null") == 0 ||
 	    strcmp(n->s, "NULL") == 0;
 }
 
-static char *at(const char *, const struct ynode *, const char *, ...)
+static char *at(const char *, const struct snode *, const char *, ...)
     __attribute__((format(printf, 3, 4)));
 
 static char *
-at(const char *name, const struct ynode *n, const char *fmt, ...)
+at(const char *name, const struct snode *n, const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*msg, *safe, *p, *r;
@@ -194,14 +196,14 @@ at(const char *name, const struct ynode *n, const char *fmt, ...)
 }
 
 static int
-get_string(const char *name, const struct ynode *n, const char *what,
+get_string(const char *name, const struct snode *n, const char *what,
     char **out, char **cause)
 {
 	if (is_null(n)) {
 		*out = xstrdup("");
 		return 0;
 	}
-	if (n->type != YN_SCALAR) {
+	if (n->type != SN_SCALAR) {
 		*cause = at(name, n, "%s: expected text", what);
 		return -1;
 	}
@@ -210,13 +212,13 @@ get_string(const char *name, const struct ynode *n, const char *what,
 }
 
 static int
-get_size(const char *name, const struct ynode *n, const char *what,
+get_size(const char *name, const struct snode *n, const char *what,
     size_t *out, char **cause)
 {
 	char			*end;
 	unsigned long long	 v;
 
-	if (n->type != YN_SCALAR || n->len == 0 || n->s[0] < '0' ||
+	if (n->type != SN_SCALAR || n->len == 0 || n->s[0] < '0' ||
 	    n->s[0] > '9') {
 		*cause = at(name, n, "%s: expected a number", what);
 		return -1;
@@ -232,7 +234,7 @@ get_size(const char *name, const struct ynode *n, const char *what,
 }
 
 static int
-get_bool(const char *name, const struct ynode *n, int *out, char **cause)
+get_bool(const char *name, const struct snode *n, int *out, char **cause)
 {
 	static const char *yes[] = { "true", "True", "TRUE", "yes", "Yes",
 	    "YES", "on", "On", "ON" };
@@ -244,7 +246,7 @@ get_bool(const char *name, const struct ynode *n, int *out, char **cause)
 		*out = 0;
 		return 0;
 	}
-	for (i = 0; n->type == YN_SCALAR && i < sizeof yes / sizeof *yes;
+	for (i = 0; n->type == SN_SCALAR && i < sizeof yes / sizeof *yes;
 	    i++) {
 		if (strcmp(n->s, yes[i]) == 0)
 			return *out = 1, 0;
@@ -256,7 +258,7 @@ get_bool(const char *name, const struct ynode *n, int *out, char **cause)
 }
 
 static int
-get_hash(const char *name, const struct ynode *n, uint64_t *out,
+get_hash(const char *name, const struct snode *n, uint64_t *out,
     char **cause)
 {
 	char *end;
@@ -265,7 +267,7 @@ get_hash(const char *name, const struct ynode *n, uint64_t *out,
 		*out = 0;
 		return 0;
 	}
-	if (n->type != YN_SCALAR || n->len == 0 || n->len > 16 ||
+	if (n->type != SN_SCALAR || n->len == 0 || n->len > 16 ||
 	    strspn(n->s, "0123456789abcdefABCDEF") != n->len) {
 		*cause = at(name, n, "%s: expected up to 16 hex digits",
 		    "hash");
@@ -278,7 +280,7 @@ get_hash(const char *name, const struct ynode *n, uint64_t *out,
 /* "2026-11-23T18:30:00Z" (what the store writes), a date alone, or seconds
  * since the epoch. */
 static int
-get_time(const char *name, const struct ynode *n, time_t *out, char **cause)
+get_time(const char *name, const struct snode *n, time_t *out, char **cause)
 {
 	struct tm	tm;
 	int		y, mo, d, h = 0, mi = 0, sec = 0, k = 0;
@@ -288,7 +290,7 @@ get_time(const char *name, const struct ynode *n, time_t *out, char **cause)
 		*out = 0;
 		return 0;
 	}
-	if (n->type == YN_SCALAR &&
+	if (n->type == SN_SCALAR &&
 	    (sscanf(n->s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi,
 	    &sec, &k) == 6 || sscanf(n->s, "%4d-%2d-%2d%n", &y, &mo, &d,
 	    &k) == 3) && (size_t)k == n->len && mo >= 1 && mo <= 12 &&
@@ -320,20 +322,20 @@ cmp_str(const void *a, const void *b)
 }
 
 static int
-get_tags(const char *name, const struct ynode *n, struct sentry *e,
+get_tags(const char *name, const struct snode *n, struct sentry *e,
     char **cause)
 {
 	size_t i, j;
 
 	if (is_null(n))
 		return 0;
-	if (n->type != YN_SEQ) {
+	if (n->type != SN_SEQ) {
 		*cause = at(name, n, "%s: expected a list", "tags");
 		return -1;
 	}
 	e->tags = xreallocarray(NULL, n->n, sizeof *e->tags);
 	for (i = 0; i < n->n; i++) {
-		if (n->kids[i]->type != YN_SCALAR || n->kids[i]->len == 0) {
+		if (n->kids[i]->type != SN_SCALAR || n->kids[i]->len == 0) {
 			*cause = at(name, n->kids[i], "%s: expected a tag "
 			    "name", "tags");
 			return -1;
@@ -352,22 +354,22 @@ get_tags(const char *name, const struct ynode *n, struct sentry *e,
 }
 
 static int
-get_highlight(const char *name, const struct ynode *n,
+get_highlight(const char *name, const struct snode *n,
     struct store_highlight *h, char **cause)
 {
-	const struct ynode	*k, *v;
+	const struct snode	*k, *v;
 	size_t			 i;
 	int			 r = 0;
 	char			*id = NULL;
 
-	if (n->type != YN_MAP) {
+	if (n->type != SN_MAP) {
 		*cause = at(name, n, "%s: expected a mapping", "highlight");
 		return -1;
 	}
 	for (i = 0; r == 0 && i + 1 < n->n; i += 2) {
 		k = n->kids[i];
 		v = n->kids[i + 1];
-		if (k->type != YN_SCALAR)
+		if (k->type != SN_SCALAR)
 			r = -1, *cause = at(name, k, "%s: expected a key",
 			    "highlight");
 		else if (strcmp(k->s, "id") == 0) {
@@ -418,7 +420,7 @@ get_highlight(const char *name, const struct ynode *n,
 }
 
 static int
-get_highlights(const char *name, const struct ynode *n, struct sentry *e,
+get_highlights(const char *name, const struct snode *n, struct sentry *e,
     char **cause)
 {
 	size_t	  i;
@@ -426,7 +428,7 @@ get_highlights(const char *name, const struct ynode *n, struct sentry *e,
 
 	if (is_null(n))
 		return 0;
-	if (n->type != YN_SEQ) {
+	if (n->type != SN_SEQ) {
 		*cause = at(name, n, "%s: expected a list", "highlights");
 		return -1;
 	}
@@ -455,10 +457,10 @@ get_highlights(const char *name, const struct ynode *n, struct sentry *e,
 	return 0;
 }
 
-static struct ynode *
-ytree_copy(const struct ynode *n)
+static struct snode *
+stree_copy(const struct snode *n)
 {
-	struct ynode	*c = xcalloc(1, sizeof *c);
+	struct snode	*c = xcalloc(1, sizeof *c);
 	size_t		 i;
 
 	*c = *n;
@@ -467,14 +469,14 @@ ytree_copy(const struct ynode *n)
 		c->s = xstrndup(n->s, n->len);
 	c->kids = n->n ? xreallocarray(NULL, n->n, sizeof *c->kids) : NULL;
 	for (i = 0; i < n->n; i++)
-		c->kids[i] = ytree_copy(n->kids[i]);
+		c->kids[i] = stree_copy(n->kids[i]);
 	return c;
 }
 
 /* Key pairs of a map, for sorting. */
 struct pair {
-	struct ynode	*k;
-	struct ynode	*v;
+	struct snode	*k;
+	struct snode	*v;
 };
 
 static int
@@ -486,12 +488,12 @@ cmp_pair(const void *a, const void *b)
 
 /* Sorts a map's keys (so that it is written the same way every time) and
  * finds a repeated one. */
-static const struct ynode *
-map_sort(struct ynode *m)
+static const struct snode *
+map_sort(struct snode *m)
 {
 	struct pair	*p;
 	size_t		 i, np = m->n / 2;
-	const struct ynode *dup = NULL;
+	const struct snode *dup = NULL;
 
 	p = xreallocarray(NULL, np ? np : 1, sizeof *p);
 	for (i = 0; i < np; i++)
@@ -509,16 +511,16 @@ map_sort(struct ynode *m)
 }
 
 static int
-get_entry(enum store_file kind, const char *name, const struct ynode *k,
-    const struct ynode *v, struct sentry *e, char **cause)
+get_entry(enum store_file kind, const char *name, const struct snode *k,
+    const struct snode *v, struct sentry *e, char **cause)
 {
-	const struct ynode	*kk, *vv, *dup;
+	const struct snode	*kk, *vv, *dup;
 	const char		*known[] = { "hash", "read", "tags",
 				    "highlights" };
 	int			 seen[4] = { 0 }, r = 0, w;
 	size_t			 i;
 
-	if (k->type != YN_SCALAR || k->len == 0 ||
+	if (k->type != SN_SCALAR || k->len == 0 ||
 	    strlen(k->s) != k->len) {
 		*cause = at(name, k, "%s: expected an article path as key",
 		    "entry");
@@ -527,14 +529,14 @@ get_entry(enum store_file kind, const char *name, const struct ynode *k,
 	e->key = xstrdup(k->s);
 	if (is_null(v))
 		return 0;
-	if (v->type != YN_MAP) {
+	if (v->type != SN_MAP) {
 		*cause = at(name, v, "%s: expected a mapping", e->key);
 		return -1;
 	}
 	for (i = 0; r == 0 && i + 1 < v->n; i += 2) {
 		kk = v->kids[i];
 		vv = v->kids[i + 1];
-		if (kk->type != YN_SCALAR) {
+		if (kk->type != SN_SCALAR) {
 			*cause = at(name, kk, "%s: expected a key", e->key);
 			return -1;
 		}
@@ -566,8 +568,8 @@ get_entry(enum store_file kind, const char *name, const struct ynode *k,
 			 * write it): kept as read and written back. */
 			if (e->extra == NULL)
 				e->extra = xcalloc(1, sizeof *e->extra);
-			ynode_add(e->extra, ytree_copy(kk));
-			ynode_add(e->extra, ytree_copy(vv));
+			snode_add(e->extra, stree_copy(kk));
+			snode_add(e->extra, stree_copy(vv));
 			break;
 		}
 	}
@@ -590,7 +592,7 @@ cmp_entry(const void *a, const void *b)
  * lines at column 1 in a file a save wrote, and libyaml's marks count
  * characters, not bytes, so lines are what can be trusted. */
 static void
-frags_from_src(const struct ynode *root, struct sentry **e, size_t ne,
+frags_from_src(const struct snode *root, struct sentry **e, size_t ne,
     const char *src, size_t srclen)
 {
 	size_t	*line, nl = 0, cap = 1024, i, from, to;
@@ -619,8 +621,8 @@ frags_from_src(const struct ynode *root, struct sentry **e, size_t ne,
 
 /* The second key of root that is key: where a repeated article stands.
  * (Every key is a scalar by now.) */
-static const struct ynode *
-repeated_key(const struct ynode *root, const char *key)
+static const struct snode *
+repeated_key(const struct snode *root, const char *key)
 {
 	size_t	i;
 	int	seen = 0;
@@ -633,7 +635,7 @@ repeated_key(const struct ynode *root, const char *key)
 
 int
 sentry_from_tree(enum store_file kind, const char *name,
-    const struct ynode *root, const char *src, size_t srclen,
+    const struct snode *root, const char *src, size_t srclen,
     struct sentry ***out, size_t *n, char **cause)
 {
 	struct sentry	**e;
@@ -643,7 +645,7 @@ sentry_from_tree(enum store_file kind, const char *name,
 	*n = 0;
 	if (is_null(root))
 		return 0;
-	if (root->type != YN_MAP) {
+	if (root->type != SN_MAP) {
 		*cause = at(name, root, "%s", "expected a mapping of article "
 		    "paths");
 		return -1;
@@ -722,7 +724,7 @@ sentry_free(struct sentry *e)
 	for (i = 0; i < e->nhl; i++)
 		sentry_hl_clear(&e->hl[i]);
 	free(e->hl);
-	ytree_free(e->extra);
+	stree_free(e->extra);
 	free(e->frag);
 	free(e->key);
 	free(e);

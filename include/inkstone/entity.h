@@ -67,8 +67,8 @@ struct entity_db	*entity_db_load_default(const char *data_dir,
 size_t			 entity_db_count(const struct entity_db *db);
 
 /* Extracts entities from npara paragraphs (paras[i] holds lens[i] bytes of
- * UTF-8, NUL not required; invalid bytes and NULL paragraphs are skipped).  A span's
- * para is an index into these arrays: pass an article's body
+ * UTF-8, NUL not required; invalid bytes and NULL paragraphs are skipped).
+ * A span's para is an index into these arrays: pass an article's body
  * (article->paras[i].text/len) and spans index article->paras.  Headlines
  * are best left out (headline case defeats the rules; `inkstone entities`
  * reads the body only).  db must not be NULL (load with both paths NULL for
@@ -79,6 +79,13 @@ struct entity_set	*entity_extract(const struct entity_db *db,
 			    const char *const *paras, const size_t *lens,
 			    size_t npara);
 void			 entity_set_free(struct entity_set *set);
+
+/* entity_extract over an article's body paragraphs (the title is not
+ * read: headline case would make every word a name).  Spans index
+ * a->paras. */
+struct article;
+struct entity_set	*entity_extract_article(const struct entity_db *db,
+			    const struct article *a);
 
 /* Finds an entity of the set by name or alias (exact bytes); NULL if none.
  * The pointer lives as long as the set. */

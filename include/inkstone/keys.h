@@ -66,7 +66,8 @@ enum keys_context {
 	KEYS_NCONTEXTS
 };
 
-/* "global", "list", ...; keys_context_parse returns -1 if unknown. */
+/* "global", "list", ... (static strings); keys_context_parse returns -1
+ * if unknown. */
 const char	*keys_context_name(enum keys_context ctx);
 int		 keys_context_parse(const char *name);
 
@@ -124,7 +125,8 @@ enum keys_action {
 	KEYS_NACTIONS
 };
 
-/* "quit", "page-down", ...; keys_action_parse returns -1 if unknown. */
+/* "quit", "page-down", ... (static strings); keys_action_parse returns -1
+ * if unknown. */
 const char	*keys_action_name(enum keys_action a);
 int		 keys_action_parse(const char *name);
 /* One line of help for the action (static). */

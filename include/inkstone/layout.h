@@ -5,7 +5,8 @@
  * left, the reading pane in the middle, the highlights pane above the
  * entity sidebar on the right.  Smaller terminals collapse panes in this
  * order: the sidebar, then the highlights, then the list; a collapsed pane
- * becomes a toggle.  The reading pane never goes away.  Below
+ * becomes a toggle.  The reading pane never goes away and keeps at least
+ * 45% of the width.  Below
  * LAYOUT_MIN_COLS x LAYOUT_MIN_ROWS the layout is "too small". */
 #ifndef INKSTONE_LAYOUT_H
 #define INKSTONE_LAYOUT_H

@@ -133,8 +133,8 @@ char		*store_key_path(const struct store *s, const char *key);
 uint64_t	 store_hash(const void *buf, size_t len);
 
 /* Fills *st with the article's state (all zero when it has none).  Follows
- * a renamed or moved article by its hash (the move is saved with the next
- * change, or by store_flush). */
+ * a renamed or moved article by its hash, and records an edited article's
+ * new hash (either is saved with the next change, or by store_flush). */
 void		 store_get(struct store *s, const struct store_article *a,
 		    struct store_state *st);
 

@@ -73,7 +73,8 @@ struct theme {
 	struct theme_style	 slot[THEME_NSLOTS];
 };
 
-/* "normal", "list-selected", ...; theme_slot_parse returns -1 if unknown. */
+/* "normal", "list-selected", ... (static strings); theme_slot_parse
+ * returns -1 if unknown. */
 const char	*theme_slot_name(enum theme_slot s);
 int		 theme_slot_parse(const char *name);
 /* The slot a slot inherits from (THEME_NORMAL inherits from nothing and

@@ -158,7 +158,7 @@ draw_row(struct ui *ui, struct pane *p, int y, size_t row)
 		x += (w < 40 ? 5 : 10) + 1;
 		(void)used;
 	}
-	srcw = w >= 60 ? 14 : w >= 34 ? 8 : 0;
+	srcw = w >= 60 ? 14 : w >= 30 ? 8 : 0;
 	if (srcw > 0 && x < w) {
 		s = e->article != NULL && e->article->source != NULL ?
 		    e->article->source : "";

@@ -135,6 +135,9 @@ struct ui {
 	struct render		*render;	/* at render_width */
 	int			 render_width;
 	size_t			 top;		/* first line shown */
+	struct mark		 anchor;	/* where top starts, kept over
+						   resizes */
+	int			 have_anchor;
 	struct marks		 matches;	/* search matches */
 	struct marks		 mentions;	/* the chosen entity's */
 	struct marks		 saved;		/* the reader's highlights */
@@ -171,10 +174,14 @@ struct ui {
 };
 
 /* ui.c */
-void	ui_message(struct ui *, int error, const char *fmt, ...)
-	    __attribute__((format(printf, 3, 4)));
+void	ui_compute_layout(struct ui *);
+
+/* actions.c */
+int	ui_dispatch(struct ui *, enum keys_action);
 int	ui_open_selected(struct ui *);
 int	ui_close_article(struct ui *);
+void	ui_message(struct ui *, int error, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
 
 /* draw.c: every string goes through draw_text, which cuts it at the
  * pane's edge so a wide character that does not fit becomes a space. */

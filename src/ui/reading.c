@@ -136,14 +136,33 @@ render_open(struct ui *ui, int width)
 	ui->render_width = width;
 }
 
+/* Remembers where the top line starts in its source string: a resize
+ * puts that offset back at the top, however many resizes come in a row
+ * (taking the new top line's start instead would drift). */
+static void
+set_anchor(struct ui *ui)
+{
+	const struct render_line *l;
+
+	ui->have_anchor = 0;
+	if (ui->render == NULL || ui->top >= ui->render->n)
+		return;
+	l = &ui->render->v[ui->top];
+	if (l->kind == RENDER_BLANK && ui->top + 1 < ui->render->n)
+		l++;
+	ui->anchor.kind = l->kind;
+	ui->anchor.para = line_para(l);
+	ui->anchor.start = l->start;
+	ui->have_anchor = l->kind != RENDER_BLANK;
+}
+
 /* Re-wraps at the pane's new width, keeping the paragraph and offset at
  * the top of the pane at the top. */
 void
 reading_relayout(struct ui *ui)
 {
-	struct pane		*p = &ui->pane[LAYOUT_READING];
-	struct render_line	 anchor;
-	int			 width = text_width_of(p), have = 0;
+	struct pane	*p = &ui->pane[LAYOUT_READING];
+	int		 width = text_width_of(p);
 
 	if (p->r.w == 0 || open_article(ui) == NULL)
 		return;
@@ -152,15 +171,17 @@ reading_relayout(struct ui *ui)
 			ui->top = max_top(ui);
 		return;
 	}
-	if (ui->render != NULL && ui->top < ui->render->n) {
-		anchor = ui->render->v[ui->top];
-		have = 1;
-	}
+	if (ui->render != NULL && !ui->have_anchor)
+		set_anchor(ui);
 	render_open(ui, width);
 	ui->top = 0;
-	if (have && anchor.kind != RENDER_BLANK)
-		ui->top = find_line(ui->render, anchor.kind,
-		    line_para(&anchor), anchor.start);
+	if (ui->have_anchor)
+		ui->top = find_line(ui->render, ui->anchor.kind,
+		    ui->anchor.para, ui->anchor.start);
+	/* Near the end the pane cannot start there and still be full; the
+	 * anchor stays for the next resize. */
+	if (ui->top > max_top(ui))
+		ui->top = max_top(ui);
 }
 
 void
@@ -170,6 +191,7 @@ reading_reset(struct ui *ui)
 	ui->render = NULL;
 	ui->render_width = 0;
 	ui->top = 0;
+	ui->have_anchor = 0;
 	marks_free(&ui->matches);
 	marks_free(&ui->mentions);
 	marks_free(&ui->saved);
@@ -325,6 +347,7 @@ scroll_to(struct ui *ui, size_t top)
 	if (top == ui->top)
 		return 0;
 	ui->top = top;
+	set_anchor(ui);
 	return REDRAW_READING;
 }
 

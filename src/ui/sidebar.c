@@ -140,16 +140,38 @@ sidebar_free(struct ui *ui)
 	ui->edb = NULL;
 }
 
+/* 1 if the entry's article mentions an entity whose name or an alias is
+ * name exactly or, failing that, holds it (case-folded): the sidebar's f
+ * passes a whole name, a typed filter may be a part of one. */
 int
 sidebar_entry_names(struct ui *ui, const struct library_entry *le,
     const char *name)
 {
+	const struct entity_set	*set;
+	const struct entity	*e;
+	struct search		*s;
+	size_t			 i, k;
+	int			 hit = 0;
+
 	if (le->article == NULL)
 		return 0;
 	load_db(ui);
 	if (ui->entry_ents[le->id] == NULL)
 		ui->entry_ents[le->id] = extract(ui, le->article);
-	return entity_set_find(ui->entry_ents[le->id], name) != NULL;
+	set = ui->entry_ents[le->id];
+	if (entity_set_find(set, name) != NULL)
+		return 1;
+	if ((s = search_new(name)) == NULL)
+		return 0;
+	for (i = 0; i < set->n && !hit; i++) {
+		e = &set->v[i];
+		hit = search_contains(s, e->name, strlen(e->name));
+		for (k = 0; k < e->naliases && !hit; k++)
+			hit = search_contains(s, e->aliases[k],
+			    strlen(e->aliases[k]));
+	}
+	search_free(s);
+	return hit;
 }
 
 /* The first alias holding a CJK character, or NULL. */

@@ -76,6 +76,11 @@ keys Enter
 expect "match 1 of 2"
 keys n
 expect "match 2 of 2"
+# h keeps the match at the cursor as the reader's own highlight.
+keys h
+expect "highlight kept"
+expect "Highlights 4"
+expect "» Semiconductor"
 keys n
 expect "match 1 of 2 \\(wrapped\\)"
 keys /
@@ -100,6 +105,15 @@ expect "Articles [1-9]/$NART"
 expect_not "Articles $NART/$NART"
 # L focuses the list, c there clears the filter.
 keys L c
+expect "Articles $NART/$NART"
+# e in the list filters by a typed entity name (or a part of one).
+keys e
+type_text 華為
+keys Enter
+expect 'entity "華為"'
+expect "Articles [1-9]/$NART"
+expect_not "Articles $NART/$NART"
+keys c
 expect "Articles $NART/$NART"
 keys Tab Tab
 
@@ -162,4 +176,17 @@ keys q
 expect "No article open"
 keys q
 wait_exit 0
+
+# The read mark was saved in the data folder: a new reader sees it.
+start 120 40 "$LIB"
+expect "$((NART - 1)) unread"
+keys /
+type_text 910c
+keys Enter Enter
+expect "Highlights 4"
+[ -s "$XDG_DATA_HOME/inkstone/tags.yaml" ] && ok "state saved" ||
+    fail "no tags.yaml in \$XDG_DATA_HOME/inkstone"
+# C-c ends the reader with the terminal restored: 128 + SIGINT.
+keys C-c
+wait_exit 130
 finish

@@ -131,12 +131,12 @@ free_entries(struct sentry **e, size_t n)
 static void
 load_kind(const uint8_t *data, size_t size, enum store_file kind)
 {
-	struct ynode	 *root, *root2;
+	struct snode	 *root, *root2;
 	struct sentry	**e, **e2;
 	char		 *cause, *text;
 	size_t		  n, n2, i, len;
 
-	if (ytree_parse(names[kind], (const char *)data, size, &root,
+	if (stree_parse(names[kind], (const char *)data, size, &root,
 	    &cause) != 0) {
 		fuzz_check_message(cause, names[kind]);
 		free(cause);
@@ -146,10 +146,10 @@ load_kind(const uint8_t *data, size_t size, enum store_file kind)
 	    &cause) != 0) {
 		fuzz_check_message(cause, names[kind]);
 		free(cause);
-		ytree_free(root);
+		stree_free(root);
 		return;
 	}
-	ytree_free(root);
+	stree_free(root);
 	for (i = 0; i < n; i++) {
 		check_entry(e[i]);
 		if (i > 0 && strcmp(e[i - 1]->key, e[i]->key) >= 0)
@@ -158,11 +158,11 @@ load_kind(const uint8_t *data, size_t size, enum store_file kind)
 
 	/* Write, read back (fragments from the written text), compare. */
 	text = write_all(e, n, kind, &len);
-	if (ytree_parse(names[kind], text, len, &root2, &cause) != 0 ||
+	if (stree_parse(names[kind], text, len, &root2, &cause) != 0 ||
 	    sentry_from_tree(kind, names[kind], root2, text, len, &e2, &n2,
 	    &cause) != 0)
 		abort();
-	ytree_free(root2);
+	stree_free(root2);
 	if (n2 != n)
 		abort();
 	for (i = 0; i < n; i++)

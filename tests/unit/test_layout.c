@@ -65,7 +65,7 @@ test_full(void **state)
 	assert_int_equal(l.pane[LAYOUT_HIGHLIGHTS].x, l.pane[LAYOUT_SIDEBAR].x);
 	assert_int_equal(l.pane[LAYOUT_HIGHLIGHTS].h + l.pane[LAYOUT_SIDEBAR].h,
 	    29);
-	assert_true(l.pane[LAYOUT_READING].w >= 50);
+	assert_true(l.pane[LAYOUT_READING].w >= 45);
 	layout_compute(200, 60, none, -1, &l);
 	check_sane(&l, 200, 60);
 	assert_int_equal(l.pane[LAYOUT_LIST].w, 40);
@@ -115,13 +115,13 @@ test_toggles(void **state)
 	t[LAYOUT_LIST] = 1;
 	layout_compute(30, 10, t, -1, &l);
 	assert_true(l.shown[LAYOUT_LIST]);
-	assert_true(l.pane[LAYOUT_READING].w >= 15);
+	assert_true(l.pane[LAYOUT_READING].w >= 14);
 	check_sane(&l, 30, 10);
 	t[LAYOUT_SIDEBAR] = 1;
 	t[LAYOUT_HIGHLIGHTS] = 1;
 	layout_compute(40, 12, t, -1, &l);
 	assert_true(l.shown[LAYOUT_SIDEBAR] && l.shown[LAYOUT_HIGHLIGHTS]);
-	assert_true(l.pane[LAYOUT_READING].w >= 20);
+	assert_true(l.pane[LAYOUT_READING].w >= 18);
 	check_sane(&l, 40, 12);
 	/* On a big terminal the same toggles hide panes. */
 	layout_compute(120, 40, t, -1, &l);

@@ -47,7 +47,8 @@ article(const char *rel, const char *title, const char *source,
 static int
 setup(void **state)
 {
-	char	*p;
+	static const char	 binary[] = "\x7f" "ELF\0\0\0\1\2\3\0\0\0\0";
+	char			*p;
 
 	(void)state;
 	if (mkdtemp(root) == NULL)
@@ -62,7 +63,7 @@ setup(void **state)
 	put(".hidden.txt", "hidden\n", 7);
 	put(".git/d.txt", "hidden folder\n", 14);
 	put("notes.pdf", "%PDF-1.4\n", 9);
-	put("sub/binary.txt", "\x7f" "ELF\0\0\0\1\2\3\0\0\0\0\0\0\0", 17);
+	put("sub/binary.txt", binary, sizeof binary - 1);
 	/* A link back up the tree: scanning must not loop, and a link to
 	 * the root is the root again. */
 	p = util_path_join(root, "sub/loop");

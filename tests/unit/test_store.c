@@ -375,6 +375,56 @@ test_follow_rename(void **state)
 	assert_non_null(strstr(t, "moved/new.txt:"));
 	assert_null(strstr(t, "old.txt"));
 	free(t);
+	/* Edited, then moved: the entry learnt the new hash when it was
+	 * looked up after the edit, so it still follows. */
+	{
+		struct store_article	 c1, c2;
+		struct store_state	 cst;
+		char			*e1 = util_path_join(e->lib, "ed.txt");
+		char			*e2 = util_path_join(e->lib, "ed2.txt");
+
+		put(e1, "first version");
+		assert_int_equal(store_article_init(s, e1, &c1, &cause), 0);
+		assert_int_equal(store_tag_add(s, &c1, "ed", &cause), 0);
+		store_article_free(&c1);
+		put(e1, "second version");
+		assert_int_equal(store_article_init(s, e1, &c1, &cause), 0);
+		store_get(s, &c1, &cst);
+		assert_int_equal(cst.ntags, 1);
+		assert_int_equal(store_flush(s, &cause), 0);
+		assert_int_equal(rename(e1, e2), 0);
+		assert_int_equal(store_article_init(s, e2, &c2, &cause), 0);
+		store_get(s, &c2, &cst);
+		assert_int_equal(cst.ntags, 1);
+		store_article_free(&c1);
+		store_article_free(&c2);
+		free(e1);
+		free(e2);
+	}
+	/* A file name that is not UTF-8 cannot be keyed; one with a newline
+	 * can, and reads back. */
+	{
+		struct store_article	 o;
+		struct store_state	 ost;
+		char			*odd = util_path_join(e->lib,
+					    "caf\xe9.txt");
+
+		put(odd, "z");
+		assert_int_equal(store_article_init(s, odd, &o, &cause), -1);
+		assert_non_null(strstr(cause, "not valid UTF-8"));
+		free(cause);
+		free(odd);
+		odd = util_path_join(e->lib, "two\nlines.txt");
+		put(odd, "w");
+		assert_int_equal(store_article_init(s, odd, &o, &cause), 0);
+		assert_int_equal(store_tag_add(s, &o, "odd", &cause), 0);
+		close_store(s);
+		s = open_store(e);
+		store_get(s, &o, &ost);
+		assert_int_equal(ost.ntags, 1);
+		store_article_free(&o);
+		free(odd);
+	}
 	/* A file outside the library is keyed by its absolute path. */
 	{
 		struct store_article o;
