@@ -95,7 +95,7 @@ fuzzlib:
 		lib
 
 # build-fuzz/libinkstone.a is made by fuzzlib, which fuzz and fuzz-replay run first.
-build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c build-fuzz/libinkstone.a
+build-fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/common.h build-fuzz/libinkstone.a
 	clang $(ALL_CPPFLAGS) -std=c11 $(PKG_CFLAGS) $(FUZZ_FLAGS) -o $@ $< \
 		build-fuzz/libinkstone.a $(PKG_LIBS_MODEL) $(LIBS)
 

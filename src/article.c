@@ -134,7 +134,10 @@ flush(struct blocks *b)
 
 	if (b->cur.len == 0)
 		return;
-	b->v = xreallocarray(b->v, b->n + 1, sizeof *b->v);
+	/* Doubling: grown one at a time, a 5 MB article of 26,000
+	 * paragraphs took seconds where realloc copies (the sanitizers). */
+	if ((b->n & (b->n - 1)) == 0)
+		b->v = xreallocarray(b->v, b->n ? 2 * b->n : 1, sizeof *b->v);
 	blk = &b->v[b->n++];
 	blk->text = buf_take(&b->cur, &blk->len);
 	blk->heading = b->heading;

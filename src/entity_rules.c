@@ -350,8 +350,8 @@ static size_t
 cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
     struct tok *k, size_t n, size_t i, int hl)
 {
-	size_t		 end = i + 1, p, q, g, gq = 0, m;
-	int		 c;
+	size_t		 end = i + 1, p, q, g, gq = 0, m, sq = i, os = 0, om = 0;
+	int		 c, whole;
 	unsigned	 fl;
 	int		 ent;
 
@@ -377,8 +377,18 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 			q = p + 1;
 			continue;
 		}
-		for (q = p + 1; q < end && !split_word(x, t, k, n, q); q++)
-			;
+		/*
+		 * The next split word (sq) and the next organisation word (om,
+		 * looked for from os) are kept from one name to the next: found
+		 * afresh for each name, they made a run of gazetteer names
+		 * ("TSMC TSMC ...") quadratic.  p only grows, so sq stays the
+		 * first split word after p while sq > p.
+		 */
+		if (sq <= p)
+			for (sq = p + 1; sq < end && !split_word(x, t, k, n, sq);
+			    sq++)
+				;
+		q = sq;
 		/* "KPMG China", "Intel Japan": the company's unit there. */
 		if (g > 0 && gq + 1 == q && k[gq].kind == K_CAP &&
 		    x->db->ents[ent].type == ENTITY_ORG &&
@@ -390,11 +400,15 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 		 * name: "China University of ...", "Japan Advanced
 		 * Semiconductor Manufacturing (JASM)"; but not a list
 		 * ("Samsung Electronics and Apple Inc"). */
-		for (m = gq; g > 0 && m < q && !(m == gq &&
-		    word_is(&k[m], "and")); m++)
-			if (wflags(&k[m]) & (W_ORGSUF | W_ORGHEAD | W_PLACESUF))
-				break;
-		if (g > 0 && m == q && !(gq < q && acronym_follows(k, n, q))) {
+		if (g > 0 && gq < q && (os == 0 || os > gq || om < gq)) {
+			for (om = gq; om < end && !(wflags(&k[om]) &
+			    (W_ORGSUF | W_ORGHEAD | W_PLACESUF)); om++)
+				;
+			os = gq;
+		}
+		whole = gq == q || (gq < q && !word_is(&k[gq], "and") &&
+		    om >= q);
+		if (g > 0 && whole && !(gq < q && acronym_follows(k, n, q))) {
 			emit_gz(x, para, t, k, n, p, gq, ent);
 			q = gq;
 			continue;

@@ -165,7 +165,9 @@ emit_highlight(yaml_emitter_t *em, const struct store_highlight *h)
 
 	emit_start(em, 1, 0);
 	emit_key(em, "id");
-	emit_key(em, h->id);
+	/* Quoted when it looks typed: an id "null" must not read back as
+	 * no id at all. */
+	emit_text(em, h->id);
 	emit_key(em, "quote");
 	emit_text(em, h->quote);
 	emit_key(em, "before");

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <yaml.h>
 
+#include "inkstone/text.h"
 #include "inkstone/util.h"
 #include "store_int.h"
 
@@ -177,12 +178,19 @@ static char *
 at(const char *name, const struct snode *n, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*msg, *r;
+	char	*msg, *safe, *p, *r;
+	size_t	 len;
 
 	va_start(ap, fmt);
 	msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	r = xasprintf("%s:%zu:%zu: %s", name, n->line, n->col, msg);
+	/* Messages quote the file's keys and values, which may hold escape
+	 * sequences: make them harmless to print, and one line. */
+	safe = text_clean(msg, strlen(msg), &len);
+	for (p = safe; (p = strchr(p, '\n')) != NULL; p++)
+		*p = ' ';
+	r = xasprintf("%s:%zu:%zu: %s", name, n->line, n->col, safe);
+	free(safe);
 	free(msg);
 	return r;
 }
@@ -611,6 +619,20 @@ frags_from_src(const struct snode *root, struct sentry **e, size_t ne,
 	free(line);
 }
 
+/* The second key of root that is key: where a repeated article stands.
+ * (Every key is a scalar by now.) */
+static const struct snode *
+repeated_key(const struct snode *root, const char *key)
+{
+	size_t	i;
+	int	seen = 0;
+
+	for (i = 0; i + 1 < root->n; i += 2)
+		if (strcmp(root->kids[i]->s, key) == 0 && seen++)
+			return root->kids[i];
+	return root;
+}
+
 int
 sentry_from_tree(enum store_file kind, const char *name,
     const struct snode *root, const char *src, size_t srclen,
@@ -647,8 +669,8 @@ sentry_from_tree(enum store_file kind, const char *name,
 		qsort(e, ne, sizeof *e, cmp_entry);
 	for (i = 1; i < ne; i++) {
 		if (strcmp(e[i - 1]->key, e[i]->key) == 0) {
-			*cause = xasprintf("%s: article \"%s\" appears twice",
-			    name, e[i]->key);
+			*cause = at(name, repeated_key(root, e[i]->key),
+			    "article \"%s\" appears twice", e[i]->key);
 			goto fail;
 		}
 	}
