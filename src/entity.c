@@ -572,7 +572,7 @@ static void
 text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
     size_t npara)
 {
-	struct entity_map	 first = { 0 };
+	struct entity_map	 first = { 0 }, seen = { 0 };
 	struct cspan		*cov;
 	const char		*a, *t;
 	size_t			 i, p, s, n, al, best, na = x->na, nc0 = x->nc;
@@ -586,10 +586,17 @@ text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
 		 * character claims to be. */
 		if ((unsigned char)a[0] < 0x80 || n > strlen(a))
 			continue;
+		/* Each mention of "(華為)" adds the alias again: chain it
+		 * once, or the chains grow with the text and the scan below
+		 * goes quadratic. */
+		if (entity_map_get(&seen, a, strlen(a)) != NULL)
+			continue;
+		entity_map_put(&seen, a, strlen(a), 1);
 		v = entity_map_get(&first, a, n);
 		next[i] = v != NULL ? *v : -1;
 		entity_map_put(&first, a, n, (int)i);
 	}
+	entity_map_free(&seen);
 	if (first.n == 0) {
 		free(next);
 		return;
