@@ -9,9 +9,11 @@
 #include "inkstone/search.h"
 #include "inkstone/util.h"
 
-/* The folders on the way down from the root, by device and inode: a
- * symbolic link back into one of them would loop. */
-struct trail {
+/* Every folder scanned so far, by device and inode.  A symbolic link
+ * back up would loop, and links that fan out (two in each of 30 nested
+ * folders) would reach the same folders 2^30 times: each folder is
+ * scanned once, under the first path that reaches it. */
+struct visited {
 	dev_t	*dev;
 	ino_t	*ino;
 	size_t	 n;
@@ -22,7 +24,7 @@ struct scan {
 	struct library	*lib;
 	size_t		 cap;
 	size_t		 rootlen;
-	struct trail	 trail;
+	struct visited	 visited;
 };
 
 static int
@@ -59,7 +61,7 @@ add_file(struct scan *sc, const char *path, const char *rel)
 }
 
 static int
-on_trail(const struct trail *t, const struct stat *st)
+visited_before(const struct visited *t, const struct stat *st)
 {
 	size_t i;
 
@@ -72,13 +74,13 @@ on_trail(const struct trail *t, const struct stat *st)
 static void
 scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 {
-	struct trail	*t = &sc->trail;
+	struct visited	*t = &sc->visited;
 	struct dirent	**names;
 	struct stat	 st;
 	char		*path;
 	int		 i, n;
 
-	if (on_trail(t, dst))
+	if (visited_before(t, dst))
 		return;
 	if (t->n == t->cap) {
 		t->cap = t->cap * 2 + 8;
@@ -108,7 +110,6 @@ scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 	}
 	if (n >= 0)
 		free(names);
-	t->n--;
 }
 
 struct library *
@@ -136,8 +137,8 @@ library_open(const char *path, char **cause)
 		sc.rootlen = strcmp(lib->root, "/") == 0 ? 1 : strlen(root);
 		free(root);
 		scan_dir(&sc, lib->root, &st);
-		free(sc.trail.dev);
-		free(sc.trail.ino);
+		free(sc.visited.dev);
+		free(sc.visited.ino);
 	} else {
 		lib->single = 1;
 		slash = strrchr(path, '/');
