@@ -412,8 +412,14 @@ build(struct res *r, struct entity_map *by)
 				}
 		}
 		add_alias(e, r->x->c[i].key);
-		e->spans = xreallocarray(e->spans, e->nspans + 1,
-		    sizeof *e->spans);
+		/* The capacity is implied (8, then each power of two): one
+		 * more each time copies the spans per mention wherever
+		 * realloc cannot grow in place, quadratic on a name met
+		 * 700000 times. */
+		if (e->nspans == 0 || (e->nspans >= 8 &&
+		    (e->nspans & (e->nspans - 1)) == 0))
+			e->spans = xreallocarray(e->spans, e->nspans == 0 ? 8 :
+			    e->nspans * 2, sizeof *e->spans);
 		e->spans[e->nspans].para = r->x->c[i].para;
 		e->spans[e->nspans].start = r->x->c[i].start;
 		e->spans[e->nspans].end = r->x->c[i].end;
