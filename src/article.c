@@ -13,7 +13,6 @@
 #include "inkstone/util.h"
 #include "article_int.h"
 
-#define ARTICLE_MAX_SIZE	(64u * 1024 * 1024)
 #define BINARY_SAMPLE		8192
 #define TITLE_MAX		80	/* characters of a derived title */
 
@@ -463,14 +462,19 @@ article_load(const char *path, char **cause)
 
 	if ((buf = util_read_file(path, ARTICLE_MAX_SIZE, &len, cause)) == NULL)
 		return NULL;
-	if (binary(buf, len)) {
-		*cause = xasprintf("%s: binary file, not an article", path);
-		free(buf);
-		return NULL;
-	}
-	a = article_parse(path, buf, len);
+	a = article_read(path, buf, len, cause);
 	free(buf);
 	return a;
+}
+
+struct article *
+article_read(const char *path, const char *buf, size_t len, char **cause)
+{
+	if (binary(buf, len)) {
+		*cause = xasprintf("%s: binary file, not an article", path);
+		return NULL;
+	}
+	return article_parse(path, buf, len);
 }
 
 static void

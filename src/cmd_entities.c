@@ -3,20 +3,20 @@
  * the number of articles each appears in.  The title is not read: headlines
  * are in headline case, which the rules cannot tell from names, and a
  * headline restates what the body says. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <yaml.h>
 
 #include "inkstone/article.h"
 #include "inkstone/cmd.h"
 #include "inkstone/entity.h"
+#include "inkstone/libindex.h"
+#include "inkstone/library.h"
 #include "inkstone/util.h"
+#include "inkstone/yout.h"
 
-#define MAX_DEPTH	32
 
 /* One entity over a library. */
 struct agg {
@@ -33,76 +33,12 @@ struct aggs {
 	size_t		 n;
 };
 
-struct paths {
-	char	**v;
-	size_t	  n;
-	dev_t	  dev[MAX_DEPTH];
-	ino_t	  ino[MAX_DEPTH];
-};
-
-static int
-has_ext(const char *name)
-{
-	size_t n = strlen(name);
-
-	return (n > 4 && strcmp(name + n - 4, ".txt") == 0) ||
-	    (n > 3 && strcmp(name + n - 3, ".md") == 0);
-}
-
-/* Collects *.txt and *.md under dir; hidden names skipped, a folder that
- * is one of its own parents (a symlink loop) not entered again. */
-static void
-walk(const char *dir, int depth, struct paths *p)
-{
-	DIR		*d;
-	struct dirent	*de;
-	struct stat	 st;
-	char		*path;
-	int		 i;
-
-	if (depth >= MAX_DEPTH || stat(dir, &st) == -1)
-		return;
-	for (i = 0; i < depth; i++)
-		if (p->dev[i] == st.st_dev && p->ino[i] == st.st_ino)
-			return;
-	p->dev[depth] = st.st_dev;
-	p->ino[depth] = st.st_ino;
-	if ((d = opendir(dir)) == NULL) {
-		fprintf(stderr, "inkstone: %s: %s\n", dir, strerror(errno));
-		return;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		path = util_path_join(dir, de->d_name);
-		if (stat(path, &st) == -1)
-			free(path);
-		else if (S_ISDIR(st.st_mode)) {
-			walk(path, depth + 1, p);
-			free(path);
-		} else if (S_ISREG(st.st_mode) && has_ext(de->d_name)) {
-			p->v = xreallocarray(p->v, p->n + 1, sizeof *p->v);
-			p->v[p->n++] = path;
-		} else
-			free(path);
-	}
-	closedir(d);
-}
-
-static int
-str_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Extracts the body of the article at path; NULL (reported) on failure. */
 static struct entity_set *
 extract_file(const struct entity_db *db, const char *path)
 {
 	struct article		 *a;
 	struct entity_set	 *set;
-	const char		**paras;
-	size_t			 *lens, i;
 	char			 *cause = NULL;
 
 	if ((a = article_load(path, &cause)) == NULL) {
@@ -112,15 +48,7 @@ extract_file(const struct entity_db *db, const char *path)
 	}
 	if (a->error != NULL)
 		fprintf(stderr, "inkstone: %s\n", a->error);
-	paras = xcalloc(a->npara + 1, sizeof *paras);
-	lens = xcalloc(a->npara + 1, sizeof *lens);
-	for (i = 0; i < a->npara; i++) {
-		paras[i] = a->paras[i].text;
-		lens[i] = a->paras[i].len;
-	}
-	set = entity_extract(db, paras, lens, a->npara);
-	free(paras);
-	free(lens);
+	set = entity_extract_article(db, a);
 	article_free(a);
 	return set;
 }
@@ -247,98 +175,33 @@ print_tsv(struct buf *out, const struct agg *v, size_t n, int library)
 	}
 }
 
-static int
-yaml_out(void *data, unsigned char *p, size_t n)
-{
-	buf_add(data, p, n);
-	return 1;
-}
-
-static void
-y_scalar(yaml_emitter_t *em, const char *s)
-{
-	yaml_event_t ev;
-
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s,
-	    (int)strlen(s), 1, 1, YAML_ANY_SCALAR_STYLE);
-	yaml_emitter_emit(em, &ev);
-}
-
-static void
-y_mapping(yaml_emitter_t *em, int start, int flow)
-{
-	yaml_event_t ev;
-
-	if (start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_mapping_end_event_initialize(&ev);
-	yaml_emitter_emit(em, &ev);
-}
-
-static void
-y_sequence(yaml_emitter_t *em, int start, int flow)
-{
-	yaml_event_t ev;
-
-	if (start)
-		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1,
-		    flow ? YAML_FLOW_SEQUENCE_STYLE :
-		    YAML_BLOCK_SEQUENCE_STYLE);
-	else
-		yaml_sequence_end_event_initialize(&ev);
-	yaml_emitter_emit(em, &ev);
-}
-
 static void
 print_yaml(struct buf *out, const struct agg *v, size_t n, int library)
 {
-	yaml_emitter_t	 em;
-	yaml_event_t	 ev;
+	struct yout	*y = yout_new(out);
 	size_t		 i, j;
-	char		 num[32];
 
-	yaml_emitter_initialize(&em);
-	yaml_emitter_set_output(&em, yaml_out, out);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	yaml_emitter_emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	yaml_emitter_emit(&em, &ev);
-	y_mapping(&em, 1, 0);
-	y_scalar(&em, "entities");
-	y_sequence(&em, 1, 0);
+	yout_map(y, 0);
+	yout_str(y, "entities");
+	yout_seq(y, 0);
 	for (i = 0; i < n; i++) {
-		y_mapping(&em, 1, 0);
-		y_scalar(&em, "name");
-		y_scalar(&em, v[i].name);
-		y_scalar(&em, "type");
-		y_scalar(&em, entity_type_name(v[i].type));
-		y_scalar(&em, "aliases");
-		y_sequence(&em, 1, 1);
+		yout_map(y, 0);
+		yout_kv(y, "name", v[i].name);
+		yout_kv(y, "type", entity_type_name(v[i].type));
+		yout_str(y, "aliases");
+		yout_seq(y, 1);
 		for (j = 0; j < v[i].naliases; j++)
-			y_scalar(&em, v[i].aliases[j]);
-		y_sequence(&em, 0, 1);
+			yout_str(y, v[i].aliases[j]);
+		yout_end(y);
 		if (library) {
-			y_scalar(&em, "articles");
-			snprintf(num, sizeof num, "%zu", v[i].articles);
-			y_scalar(&em, num);
+			yout_str(y, "articles");
+			yout_num(y, v[i].articles);
 		}
-		y_scalar(&em, "mentions");
-		snprintf(num, sizeof num, "%zu", v[i].mentions);
-		y_scalar(&em, num);
-		y_mapping(&em, 0, 0);
+		yout_str(y, "mentions");
+		yout_num(y, v[i].mentions);
+		yout_end(y);
 	}
-	y_sequence(&em, 0, 0);
-	y_mapping(&em, 0, 0);
-	yaml_document_end_event_initialize(&ev, 1);
-	yaml_emitter_emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	yaml_emitter_emit(&em, &ev);
-	yaml_emitter_flush(&em);
-	yaml_emitter_delete(&em);
+	yout_finish(y);
 }
 
 static void
@@ -349,6 +212,50 @@ aggs_free(struct aggs *ag)
 	for (i = 0; i < ag->n; i++)
 		agg_free_one(&ag->v[i]);
 	free(ag->v);
+}
+
+/* A folder's entities, from its library index (built or refreshed on
+ * the way), with the number of articles each appears in. */
+static int
+from_library(struct aggs *ag, const char *path, const struct entity_db *db)
+{
+	struct library_opts	 o = { 0 };
+	struct library		*lib;
+	struct libindex_entity	 le;
+	struct agg		*g;
+	char			*cache = util_cache_dir(), *cause = NULL;
+	size_t			 i, k, n;
+	int			 status = 0;
+
+	o.cache_dir = cache;
+	o.db = db;
+	lib = library_open_with(path, &o, &cause);
+	free(cache);
+	if (lib == NULL) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		return EXIT_RUNTIME;
+	}
+	for (i = 0; i < lib->n; i++)
+		if (lib->v[i].error != NULL) {
+			fprintf(stderr, "inkstone: %s\n", lib->v[i].error);
+			if (lib->v[i].failed)
+				status = EXIT_RUNTIME;
+		}
+	n = lib->index != NULL ? libindex_entity_count(lib->index) : 0;
+	ag->v = xcalloc(n + 1, sizeof *ag->v);
+	for (i = 0; i < n; i++) {
+		libindex_entity(lib->index, i, &le);
+		g = &ag->v[ag->n++];
+		g->name = xstrdup(le.name);
+		g->type = le.type;
+		g->articles = le.narticles;
+		g->mentions = le.nmentions;
+		for (k = 0; k < libindex_entity_naliases(lib->index, i); k++)
+			agg_alias(g, libindex_entity_alias(lib->index, i, k));
+	}
+	library_free(lib);
+	return status;
 }
 
 static int
@@ -365,7 +272,6 @@ cmd_entities(int argc, char **argv, const struct globals *g)
 	struct entity_db	*db;
 	struct entity_set	*set;
 	struct aggs		 ag = { NULL, 0 };
-	struct paths		 paths;
 	struct buf		 out = { 0 };
 	struct stat		 st;
 	const char		*path = NULL, *fmt = "tsv";
@@ -408,19 +314,11 @@ cmd_entities(int argc, char **argv, const struct globals *g)
 		return EXIT_USAGE;
 	}
 	library = S_ISDIR(st.st_mode);
-	memset(&paths, 0, sizeof paths);
-	if (library) {
-		walk(path, 0, &paths);
-		qsort(paths.v, paths.n, sizeof *paths.v, str_cmp);
-	} else {
-		paths.v = xcalloc(1, sizeof *paths.v);
-		paths.v[paths.n++] = xstrdup(path);
-	}
-	for (i = 0; i < paths.n; i++) {
-		if ((set = extract_file(db, paths.v[i])) == NULL) {
-			status = EXIT_RUNTIME;
-			continue;
-		}
+	if (library)
+		status = from_library(&ag, path, db);
+	else if ((set = extract_file(db, path)) == NULL)
+		status = EXIT_RUNTIME;
+	else {
 		agg_add(&ag, set);
 		entity_set_free(set);
 	}
@@ -442,9 +340,6 @@ cmd_entities(int argc, char **argv, const struct globals *g)
 	}
 	buf_free(&out);
 	aggs_free(&ag);
-	for (i = 0; i < paths.n; i++)
-		free(paths.v[i]);
-	free(paths.v);
 	entity_db_free(db);
 	return status;
 }

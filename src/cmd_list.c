@@ -1,5 +1,6 @@
-/* cmd_list: `inkstone list [--tag EXPR]... [--entity NAME] [--unread]
- * [--format tsv] [PATH]`: the library's articles, one a line. */
+/* cmd_list: `inkstone list [--tag EXPR]... [--entity NAME] [--search TEXT]
+ * [--unread] [--format tsv|yaml] [PATH]`: the library's articles, one a line. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,39 +9,44 @@
 #include "inkstone/app.h"
 #include "inkstone/cmd.h"
 #include "inkstone/entity.h"
+#include "inkstone/libindex.h"
 #include "inkstone/library.h"
 #include "inkstone/store.h"
 #include "inkstone/util.h"
+#include "inkstone/yout.h"
 
 struct list_opts {
 	struct store_filter	**tags;
 	size_t			  ntags;
 	const char		 *entity;
+	const char		 *search;
 	int			  unread;
+	int			  yaml;
 	const char		 *path;
 };
 
 static int
 usage(void)
 {
-	fputs("usage: inkstone list [--tag EXPR]... [--entity NAME] [--unread]"
-	    " [--format tsv] [PATH]\n", stderr);
+	fputs("usage: inkstone list [--tag EXPR]... [--entity NAME] "
+	    "[--search TEXT] [--unread] [--format tsv|yaml] [PATH]\n", stderr);
 	return EXIT_USAGE;
 }
 
 /* The article's tags: its front matter's and the reader's, sorted and
  * without repeats.  The array is allocated; the strings are borrowed. */
 static char **
-merged_tags(const struct article *a, const struct store_state *st,
-    size_t *n)
+merged_tags(const struct library *lib, const struct library_entry *e,
+    const struct store_state *st, size_t *n)
 {
 	char	**v;
-	size_t	  i, k, na = a != NULL ? a->ntags : 0;
+	size_t	  i, k, na = library_ntags(lib, e);
 
 	v = xcalloc(na + st->ntags + 1, sizeof *v);
 	*n = 0;
 	for (i = 0; i < na + st->ntags; i++) {
-		char *t = i < na ? a->tags[i] : st->tags[i - na];
+		char *t = i < na ? (char *)(uintptr_t)library_tag(lib, e, i) :
+		    st->tags[i - na];
 		for (k = 0; k < *n && strcmp(v[k], t) != 0; k++)
 			;
 		if (k == *n)
@@ -68,41 +74,58 @@ names_entity(const struct entity *e, const char *name)
 	return 0;
 }
 
+/* Whether the entry mentions the entity name: by the index when it has
+ * the entry, else by reading the article. */
 static int
-mentions(const struct entity_db *db, const struct article *a,
-    const char *name)
+mentions(struct library *lib, struct library_entry *e,
+    const struct entity_db *db, const char *name)
 {
-	struct entity_set	 *set;
-	const char		**paras;
-	size_t			 *lens, i;
-	int			  found = 0;
+	struct entity_set	*set;
+	struct article		*a;
+	size_t			 i, ent;
+	int			 found = 0;
 
-	paras = xcalloc(a->npara + 1, sizeof *paras);
-	lens = xcalloc(a->npara + 1, sizeof *lens);
-	paras[0] = a->title;
-	lens[0] = strlen(a->title);
-	for (i = 0; i < a->npara; i++) {
-		paras[i + 1] = a->paras[i].text;
-		lens[i + 1] = a->paras[i].len;
+	if (lib->index != NULL && e->ix != (size_t)-1) {
+		ent = libindex_entity_find(lib->index, name);
+		return ent != (size_t)-1 &&
+		    libindex_mentions(lib->index, e->ix, ent);
 	}
-	set = entity_extract(db, paras, lens, a->npara + 1);
+	if ((a = library_load(lib, e)) == NULL)
+		return 0;
+	set = entity_extract_article(db, a);
 	for (i = 0; i < set->n && !found; i++)
 		found = names_entity(&set->v[i], name);
 	entity_set_free(set);
-	free(paras);
-	free(lens);
 	return found;
+}
+
+static void
+print_yaml(struct yout *y, const struct library_entry *e, char *const *tags,
+    size_t ntags)
+{
+	size_t i;
+
+	yout_map(y, 0);
+	yout_kv(y, "path", e->path);
+	yout_kv(y, "date", e->date_iso);
+	yout_kv(y, "source", e->source);
+	yout_kv(y, "title", library_title(e));
+	yout_str(y, "tags");
+	yout_seq(y, 1);
+	for (i = 0; i < ntags; i++)
+		yout_str(y, tags[i]);
+	yout_end(y);
+	if (e->failed && e->error != NULL)
+		yout_kv(y, "error", e->error);
+	yout_end(y);
 }
 
 static void
 print_tsv(const struct library_entry *e, char *const *tags, size_t ntags)
 {
-	const struct article	*a = e->article;
-	size_t			 i;
+	size_t i;
 
-	printf("%s\t%s\t%s\t%s\t", e->path,
-	    a != NULL && a->date_iso[0] != '\0' ? a->date_iso : "",
-	    a != NULL && a->source != NULL ? a->source : "",
+	printf("%s\t%s\t%s\t%s\t", e->path, e->date_iso, e->source,
 	    library_title(e));
 	for (i = 0; i < ntags; i++)
 		printf("%s%s", i > 0 ? "," : "", tags[i]);
@@ -174,8 +197,11 @@ parse_args(int argc, char **argv, struct list_opts *o)
 			o->tags[o->ntags++] = f;
 		} else if (strcmp(arg, "--entity") == 0)
 			o->entity = argv[++i];
+		else if (strcmp(arg, "--search") == 0)
+			o->search = argv[++i];
 		else if (strcmp(arg, "--format") == 0) {
-			if (strcmp(argv[++i], "tsv") != 0) {
+			o->yaml = strcmp(argv[++i], "yaml") == 0;
+			if (!o->yaml && strcmp(argv[i], "tsv") != 0) {
 				fprintf(stderr, "inkstone: list: unknown "
 				    "format '%s'\n", argv[i]);
 				return usage();
@@ -194,19 +220,23 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	struct library		*lib = NULL;
 	struct store		*s;
 	struct store_state	 st;
-	const struct entity_db	*db = NULL;
-	char			*cause = NULL, **tags;
-	size_t			 i, k, ntags;
+	struct library_opts	 lopts = { 0 };
+	struct yout		*y = NULL;
+	struct buf		 out = { 0 };
+	char			*cause = NULL, **tags, *cache = NULL;
+	size_t			 j, k, ntags, nkeep, *keep = NULL;
 	int			 r, ok;
 
 	if ((r = parse_args(argc, argv, &o)) != 0)
 		goto out_opts;
 	if ((r = app_init(&app, g, o.path)) != 0)
 		goto out;
-	lib = library_open(o.path != NULL ? o.path : app.root, &cause);
-	if (lib == NULL ||
-	    (s = app_store(&app, &cause)) == NULL ||
-	    (o.entity != NULL && (db = app_entities(&app, &cause)) == NULL)) {
+	cache = util_cache_dir();
+	lopts.cache_dir = cache;
+	if ((lopts.db = app_entities(&app, &cause)) == NULL ||
+	    (lib = library_open_with(o.path != NULL ? o.path : app.root,
+	    &lopts, &cause)) == NULL ||
+	    (s = app_store(&app, &cause)) == NULL) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
 		r = EXIT_RUNTIME;
@@ -215,21 +245,37 @@ cmd_list(int argc, char **argv, const struct globals *g)
 	if (store_problem(s, STORE_TAGS) != NULL)
 		fprintf(stderr, "inkstone: %s\n", store_problem(s, STORE_TAGS));
 	sort_library(lib, &app.config);
-	for (i = 0; i < lib->n; i++) {
-		const struct library_entry *e = &lib->v[i];
+	if (o.yaml) {
+		y = yout_new(&out);
+		yout_map(y, 0);
+		yout_str(y, "articles");
+		yout_seq(y, 0);
+	}
+	keep = xcalloc(lib->n + 1, sizeof *keep);
+	nkeep = library_filter_text(lib, o.search != NULL ? o.search : "",
+	    keep);
+	for (j = 0; j < nkeep; j++) {
+		struct library_entry *e = &lib->v[keep[j]];
 		store_get_key(s, e->rel, &st);
 		if (o.unread && st.read)
 			continue;
-		tags = merged_tags(e->article, &st, &ntags);
+		tags = merged_tags(lib, e, &st, &ntags);
 		ok = 1;
 		for (k = 0; k < o.ntags && ok; k++)
 			ok = store_filter_match(o.tags[k], tags, ntags);
 		if (ok && o.entity != NULL)
-			ok = e->article != NULL &&
-			    mentions(db, e->article, o.entity);
-		if (ok)
+			ok = mentions(lib, e, lopts.db, o.entity);
+		if (ok && y != NULL)
+			print_yaml(y, e, tags, ntags);
+		else if (ok)
 			print_tsv(e, tags, ntags);
 		free(tags);
+	}
+	if (y != NULL) {
+		if (yout_finish(y) == -1)
+			fputs("inkstone: list: YAML output failed\n", stderr);
+		fwrite(out.data, 1, out.len, stdout);
+		buf_free(&out);
 	}
 	if (fflush(stdout) != 0) {
 		perror("inkstone: list");
@@ -238,6 +284,8 @@ cmd_list(int argc, char **argv, const struct globals *g)
 out:
 	if (lib != NULL)
 		library_free(lib);
+	free(cache);
+	free(keep);
 	app_free(&app);
 out_opts:
 	for (k = 0; k < o.ntags; k++)

@@ -75,6 +75,7 @@ struct ment {
 };
 
 struct libindex {
+	int			 mapped; /* map is mmap'd, else malloc'd */
 	const char		*map;
 	size_t			 maplen;
 	const struct hdr	*h;
@@ -318,6 +319,62 @@ libindex_writer_add(struct libindex_writer *w, const struct libindex_article *a,
 	w->nments += set->n;
 }
 
+/* The entity (type, name) of the writer, made if new, with aliases. */
+static uint32_t
+entity_id_of(struct libindex_writer *w, const char *name,
+    enum entity_type type, const char *const *aliases, size_t naliases)
+{
+	struct entity	e;
+	uint32_t	id;
+
+	memset(&e, 0, sizeof e);
+	e.name = (char *)(uintptr_t)name;
+	e.type = type;
+	e.aliases = (char **)(uintptr_t)aliases;
+	e.naliases = naliases;
+	id = entity_id(w, &e);
+	add_aliases(w, &w->ents[id], &e);
+	return id;
+}
+
+void
+libindex_writer_add_from(struct libindex_writer *w, const struct libindex *ix,
+    size_t i)
+{
+	struct libindex_article	  a;
+	struct libindex_entity	  le;
+	const char		**tags, **al;
+	struct wart		 *wa;
+	size_t			  k, j, e, count, na;
+	uint32_t		  id;
+
+	libindex_get(ix, i, &a);
+	tags = xcalloc(a.ntags + 1, sizeof *tags);
+	for (k = 0; k < a.ntags; k++)
+		tags[k] = libindex_tag(ix, i, k);
+	a.tags = tags;
+	libindex_writer_add(w, &a, NULL);
+	free(tags);
+	wa = &w->arts[w->narts - 1];
+	wa->r.nments = (uint32_t)libindex_article_nentities(ix, i);
+	wa->ments = xcalloc(wa->r.nments + 1, sizeof *wa->ments);
+	for (k = 0; k < wa->r.nments; k++) {
+		libindex_article_entity(ix, i, k, &e, &count);
+		libindex_entity(ix, e, &le);
+		na = libindex_entity_naliases(ix, e);
+		al = xcalloc(na + 1, sizeof *al);
+		for (j = 0; j < na; j++)
+			al[j] = libindex_entity_alias(ix, e, j);
+		id = entity_id_of(w, le.name, le.type, al, na);
+		free(al);
+		w->ents[id].narticles++;
+		w->ents[id].nmentions += count;
+		wa->ments[k].entity = id;
+		wa->ments[k].count = (uint32_t)count;
+	}
+	w->nments += wa->r.nments;
+}
+
 static const char *sort_str;	/* qsort has no context argument */
 
 static int
@@ -343,19 +400,21 @@ cmp_ent(const void *a, const void *b)
 	return strcmp(sort_str + x->name, sort_str + y->name);
 }
 
-int
-libindex_writer_save(struct libindex_writer *w, const char *path, char **cause)
+static struct libindex *over(const char *data, size_t len, int mapped);
+
+struct libindex *
+libindex_writer_finish(struct libindex_writer *w)
 {
 	struct hdr	 h;
 	struct buf	 out = { 0 };
 	uint32_t	*order, *newid, n, t;
-	size_t		 i, k;
-	int		 r;
+	size_t		 i, k, len;
 
-	if (w->narts > UINT32_MAX / 2 || w->st.data.len > UINT32_MAX - 1) {
-		*cause = xasprintf("%s: library too large to index", path);
-		return -1;
-	}
+	/* Offsets are 32 bits: past that, no index (the caller reads the
+	 * files instead; a library of 4 GB of titles is not expected). */
+	if (w->narts > UINT32_MAX / 2 || w->st.data.len > UINT32_MAX - 1 ||
+	    w->nments > UINT32_MAX / 2)
+		return NULL;
 	sort_str = w->st.data.data;
 	if (w->narts > 1)
 		qsort(w->arts, w->narts, sizeof *w->arts, cmp_art);
@@ -422,9 +481,14 @@ libindex_writer_save(struct libindex_writer *w, const char *path, char **cause)
 	memcpy(out.data, &h, sizeof h);
 	free(order);
 	free(newid);
-	r = util_write_atomic(path, out.data, out.len, cause);
-	buf_free(&out);
-	return r;
+	len = out.len;
+	return over(buf_take(&out, NULL), len, 0);
+}
+
+int
+libindex_save(const struct libindex *ix, const char *path, char **cause)
+{
+	return util_write_atomic(path, ix->map, ix->maplen, cause);
 }
 
 void
@@ -512,6 +576,33 @@ valid(const struct libindex *ix)
 	return 1;
 }
 
+static void
+set_arrays(struct libindex *ix)
+{
+	ix->recs = (const void *)(ix->map + ix->h->off_articles);
+	ix->ents = (const void *)(ix->map + ix->h->off_entities);
+	ix->ments = (const void *)(ix->map + ix->h->off_ments);
+	ix->tags = (const void *)(ix->map + ix->h->off_tags);
+	ix->aliases = (const void *)(ix->map + ix->h->off_aliases);
+	ix->str = ix->map + ix->h->off_strings;
+}
+
+/* An index over data (which it then owns); the arrays are set only once
+ * the header is known to be sane. */
+static struct libindex *
+over(const char *data, size_t len, int mapped)
+{
+	struct libindex *ix = xcalloc(1, sizeof *ix);
+
+	ix->map = data;
+	ix->maplen = len;
+	ix->mapped = mapped;
+	ix->h = (const void *)data;
+	if (!mapped)
+		set_arrays(ix);
+	return ix;
+}
+
 struct libindex *
 libindex_load(const char *path, const char *root)
 {
@@ -532,22 +623,17 @@ libindex_load(const char *path, const char *root)
 	close(fd);
 	if (map == MAP_FAILED)
 		return NULL;
-	ix = xcalloc(1, sizeof *ix);
-	ix->map = map;
-	ix->maplen = (size_t)st.st_size;
-	ix->h = map;
+	ix = over(map, (size_t)st.st_size, 1);
 	if (memcmp(ix->h->magic, MAGIC, 8) != 0 ||
 	    ix->h->endian != ENDIAN_MARK || ix->h->version != VERSION ||
-	    ix->h->total != ix->maplen || ix->h->off_strings > ix->maplen ||
+	    ix->h->total != ix->maplen || ix->h->off_articles > ix->maplen ||
+	    ix->h->off_entities > ix->maplen || ix->h->off_ments > ix->maplen ||
+	    ix->h->off_tags > ix->maplen || ix->h->off_aliases > ix->maplen ||
+	    ix->h->off_strings > ix->maplen ||
 	    checksum(ix->map + sizeof *ix->h, ix->maplen - sizeof *ix->h) !=
 	    ix->h->checksum)
 		goto bad;
-	ix->recs = (const void *)(ix->map + ix->h->off_articles);
-	ix->ents = (const void *)(ix->map + ix->h->off_entities);
-	ix->ments = (const void *)(ix->map + ix->h->off_ments);
-	ix->tags = (const void *)(ix->map + ix->h->off_tags);
-	ix->aliases = (const void *)(ix->map + ix->h->off_aliases);
-	ix->str = ix->map + ix->h->off_strings;
+	set_arrays(ix);
 	if (!valid(ix) || strcmp(ix->str + ix->h->root, root) != 0)
 		goto bad;
 	return ix;
@@ -561,7 +647,10 @@ libindex_free(struct libindex *ix)
 {
 	if (ix == NULL)
 		return;
-	munmap((void *)ix->map, ix->maplen);
+	if (ix->mapped)
+		munmap((void *)ix->map, ix->maplen);
+	else
+		free((void *)ix->map);
 	free(ix);
 }
 

@@ -1,11 +1,16 @@
 /* library: scanning, sorting and filtering a folder of articles. */
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "inkstone/libindex.h"
 #include "inkstone/library.h"
+#include "library_int.h"
 #include "inkstone/search.h"
 #include "inkstone/util.h"
 
@@ -13,7 +18,7 @@
  * back up would loop, and links that fan out (two in each of 30 nested
  * folders) would reach the same folders 2^30 times: each folder is
  * scanned once, under the first path that reaches it. */
-struct visited {
+struct trail {
 	dev_t	*dev;
 	ino_t	*ino;
 	size_t	 n;
@@ -21,10 +26,15 @@ struct visited {
 };
 
 struct scan {
+	size_t		 rootlen;
+	struct trail	 trail;
+	library_found_cb found;
+	void		*arg;
+};
+
+struct loader {
 	struct library	*lib;
 	size_t		 cap;
-	size_t		 rootlen;
-	struct visited	 visited;
 };
 
 static int
@@ -36,20 +46,40 @@ article_name(const char *name)
 	    (n > 3 && strcmp(name + n - 3, ".md") == 0);
 }
 
-static void
-add_file(struct scan *sc, const char *path, const char *rel)
+/* Points the entry's metadata at its loaded article (or at nothing). */
+void
+library_entry_meta(struct library_entry *e)
 {
-	struct library		*lib = sc->lib;
+	const struct article	*a = e->article;
+	const char		*slash;
+
+	if (a != NULL && a->title[0] != '\0')
+		e->title = a->title;
+	else {
+		slash = strrchr(e->rel, '/');
+		e->title = slash != NULL ? slash + 1 : e->rel;
+	}
+	e->source = a != NULL && a->source != NULL ? a->source : "";
+	e->date_iso = a != NULL ? a->date_iso : "";
+}
+
+static void
+add_file(void *arg, const char *path, const char *rel, const struct stat *st)
+{
+	struct loader		*ld = arg;
+	struct library		*lib = ld->lib;
 	struct library_entry	*e;
 	char			*cause = NULL;
 
-	if (lib->n == sc->cap) {
-		sc->cap = sc->cap * 2 + 16;
-		lib->v = xreallocarray(lib->v, sc->cap, sizeof *lib->v);
+	(void)st;
+	if (lib->n == ld->cap) {
+		ld->cap = ld->cap * 2 + 16;
+		lib->v = xreallocarray(lib->v, ld->cap, sizeof *lib->v);
 	}
 	e = &lib->v[lib->n++];
 	memset(e, 0, sizeof *e);
 	e->id = lib->n - 1;
+	e->ix = (size_t)-1;
 	e->path = xstrdup(path);
 	e->rel = xstrdup(rel);
 	e->article = article_load(path, &cause);
@@ -58,10 +88,11 @@ add_file(struct scan *sc, const char *path, const char *rel)
 		e->error = cause != NULL ? cause : xstrdup("cannot be read");
 	} else
 		e->error = e->article->error;
+	library_entry_meta(e);
 }
 
 static int
-visited_before(const struct visited *t, const struct stat *st)
+on_trail(const struct trail *t, const struct stat *st)
 {
 	size_t i;
 
@@ -74,13 +105,13 @@ visited_before(const struct visited *t, const struct stat *st)
 static void
 scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 {
-	struct visited	*t = &sc->visited;
+	struct trail	*t = &sc->trail;
 	struct dirent	**names;
 	struct stat	 st;
 	char		*path;
 	int		 i, n;
 
-	if (visited_before(t, dst))
+	if (on_trail(t, dst))
 		return;
 	if (t->n == t->cap) {
 		t->cap = t->cap * 2 + 8;
@@ -103,7 +134,8 @@ scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 				scan_dir(sc, path, &st);
 			else if (S_ISREG(st.st_mode) &&
 			    article_name(names[i]->d_name))
-				add_file(sc, path, path + sc->rootlen);
+				sc->found(sc->arg, path, path + sc->rootlen,
+				    &st);
 		}
 		free(path);
 		free(names[i]);
@@ -112,39 +144,63 @@ scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 		free(names);
 }
 
+int
+library_scan(const char *root, library_found_cb found, void *arg,
+    char **cause)
+{
+	struct scan	 sc = { 0 };
+	struct stat	 st;
+
+	if (stat(root, &st) != 0) {
+		*cause = xasprintf("%s: %s", root, strerror(errno));
+		return -1;
+	}
+	sc.rootlen = strcmp(root, "/") == 0 ? 1 : strlen(root) + 1;
+	sc.found = found;
+	sc.arg = arg;
+	scan_dir(&sc, root, &st);
+	free(sc.trail.dev);
+	free(sc.trail.ino);
+	return 0;
+}
+
+/* The folder, without trailing slashes. */
+char *
+library_root_of(const char *path)
+{
+	size_t len = strlen(path);
+
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	return xstrndup(path, len);
+}
+
 struct library *
 library_open(const char *path, char **cause)
 {
-	struct scan	 sc = { 0 };
+	struct loader	 ld = { 0 };
 	struct library	*lib;
 	struct stat	 st;
 	const char	*slash;
-	char		*root;
-	size_t		 len;
 
 	if (stat(path, &st) != 0) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	lib = xcalloc(1, sizeof *lib);
-	sc.lib = lib;
+	ld.lib = lib;
 	if (S_ISDIR(st.st_mode)) {
-		len = strlen(path);
-		while (len > 1 && path[len - 1] == '/')
-			len--;
-		lib->root = xstrndup(path, len);
-		root = xasprintf("%s/", lib->root);
-		sc.rootlen = strcmp(lib->root, "/") == 0 ? 1 : strlen(root);
-		free(root);
-		scan_dir(&sc, lib->root, &st);
-		free(sc.visited.dev);
-		free(sc.visited.ino);
+		lib->root = library_root_of(path);
+		if (library_scan(lib->root, add_file, &ld, cause) == -1) {
+			library_free(lib);
+			return NULL;
+		}
 	} else {
 		lib->single = 1;
 		slash = strrchr(path, '/');
 		lib->root = slash == NULL ? xstrdup(".") :
 		    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
-		add_file(&sc, path, slash == NULL ? path : slash + 1);
+		add_file(&ld, path, slash == NULL ? path : slash + 1, &st);
 	}
 	library_sort(lib, LIBRARY_SORT_DATE);
 	return lib;
@@ -166,32 +222,27 @@ library_free(struct library *lib)
 	}
 	free(lib->v);
 	free(lib->root);
+	libindex_free(lib->index);
+	free(lib->cache);
 	free(lib);
 }
 
 const char *
 library_title(const struct library_entry *e)
 {
-	const char *slash;
-
-	if (e->article != NULL && e->article->title[0] != '\0')
-		return e->article->title;
-	slash = strrchr(e->rel, '/');
-	return slash != NULL ? slash + 1 : e->rel;
+	return e->title;
 }
 
 static const char *
 source_of(const struct library_entry *e)
 {
-	if (e->article != NULL && e->article->source != NULL)
-		return e->article->source;
-	return "";
+	return e->source;
 }
 
 static const char *
 date_of(const struct library_entry *e)
 {
-	return e->article != NULL ? e->article->date_iso : "";
+	return e->date_iso;
 }
 
 static int
@@ -272,30 +323,89 @@ static int
 entry_matches(const struct library_entry *e, const struct search *s)
 {
 	const char	*t = library_title(e);
-	size_t		 i;
+	struct article	*a = e->article;
+	char		*cause = NULL, *raw;
+	size_t		 i, len;
+	int		 found = 0;
 
 	if (search_contains(s, t, strlen(t)))
 		return 1;
-	if (e->article == NULL)
-		return 0;
-	for (i = 0; i < e->article->npara; i++)
-		if (search_contains(s, e->article->paras[i].text,
-		    e->article->paras[i].len))
-			return 1;
-	return 0;
+	/* A body not loaded is read for the search and let go again, so a
+	 * search of a large library does not keep it all in memory. */
+	if (a == NULL && !e->failed && e->ix != (size_t)-1) {
+		raw = util_read_file(e->path, ARTICLE_MAX_SIZE, &len, &cause);
+		if (raw != NULL && search_may_contain(s, raw, len))
+			a = article_read(e->path, raw, len, &cause);
+		free(raw);
+		free(cause);
+	}
+	for (i = 0; a != NULL && i < a->npara && !found; i++)
+		found = search_contains(s, a->paras[i].text, a->paras[i].len);
+	if (a != e->article)
+		article_free(a);
+	return found;
+}
+
+struct filter_job {
+	const struct library	*lib;
+	const struct search	*s;
+	unsigned char		*hit;
+	size_t			 next;	/* next entry to test, under lock */
+	pthread_mutex_t		 lock;
+};
+
+static void *
+filter_worker(void *arg)
+{
+	struct filter_job	*j = arg;
+	size_t			 i, end;
+
+	for (;;) {
+		/* Runs of 64 entries: few lock round trips, even shares. */
+		pthread_mutex_lock(&j->lock);
+		i = j->next;
+		j->next += 64;
+		pthread_mutex_unlock(&j->lock);
+		if (i >= j->lib->n)
+			return NULL;
+		end = i + 64 < j->lib->n ? i + 64 : j->lib->n;
+		for (; i < end; i++)
+			j->hit[i] = (unsigned char)entry_matches(&j->lib->v[i],
+			    j->s);
+	}
 }
 
 size_t
 library_filter_text(const struct library *lib, const char *text,
     size_t *idx)
 {
-	struct search	*s;
-	size_t		 i, n = 0;
+	struct filter_job	 j;
+	pthread_t		 tid[7];
+	size_t			 i, n = 0;
+	long			 cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	int			 k, started = 0;
 
-	s = search_new(text);
+	memset(&j, 0, sizeof j);
+	if ((j.s = search_new(text)) == NULL) {
+		for (i = 0; i < lib->n; i++)
+			idx[i] = i;
+		return lib->n;
+	}
+	/* Bodies not in memory are read from disk: one reader a core. */
+	j.lib = lib;
+	j.hit = xcalloc(lib->n + 1, 1);
+	pthread_mutex_init(&j.lock, NULL);
+	for (k = 1; k < cpus && k <= 7 && lib->n > 64; k++)
+		if (pthread_create(&tid[started], NULL, filter_worker, &j) == 0)
+			started++;
+	filter_worker(&j);
+	for (k = 0; k < started; k++)
+		pthread_join(tid[k], NULL);
+	pthread_mutex_destroy(&j.lock);
 	for (i = 0; i < lib->n; i++)
-		if (s == NULL || entry_matches(&lib->v[i], s))
+		if (j.hit[i])
 			idx[n++] = i;
-	search_free(s);
+	free(j.hit);
+	search_free((struct search *)(uintptr_t)j.s);
 	return n;
 }

@@ -18,8 +18,8 @@ struct command {
 
 static const struct command commands[] = {
 	{ "dump", "dump [--width N] FILE...", cmd_dump },
-	{ "list", "list [--tag EXPR]... [--entity NAME] [--unread] [--format tsv] [PATH]",
-	    cmd_list },
+	{ "list", "list [--tag EXPR]... [--entity NAME] [--search TEXT] [--unread]\n"
+	    "                [--format tsv|yaml] [PATH]", cmd_list },
 	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
 	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
 	    cmd_highlights },

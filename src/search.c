@@ -171,3 +171,58 @@ search_spans_free(struct search_spans *out)
 	out->v = NULL;
 	out->n = out->cap = 0;
 }
+
+/* Non-ASCII code points whose case folding holds ASCII letters (KELVIN
+ * SIGN, LONG S, LATIN CAPITAL I WITH DOT, the Latin ligatures): text that
+ * holds one may match an ASCII needle that its raw bytes do not show. */
+static const char *const folds_to_ascii[] = {
+	"\xe2\x84\xaa", "\xc5\xbf", "\xc4\xb0", "\xef\xac",
+};
+
+int
+search_may_contain(const struct search *s, const char *raw, size_t len)
+{
+	const char	*p = s->folded, *end = p + s->len, *best = NULL;
+	size_t		 n, bestn = 0, i;
+	uint32_t	 cp;
+	char		 tok[64];
+
+	/* The longest run of ASCII letters and digits in the needle: the
+	 * article parser joins lines with spaces and turns controls into
+	 * pictures, but never makes or breaks such a run. */
+	while (p < end) {
+		for (n = 0; p + n < end && (((unsigned char)p[n] < 0x80 &&
+		    ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= '0' &&
+		    p[n] <= '9')))); n++)
+			;
+		if (n > bestn) {
+			best = p;
+			bestn = n;
+		}
+		p += n > 0 ? n : 1;
+	}
+	if (bestn >= 3) {
+		if (bestn >= sizeof tok)
+			bestn = sizeof tok - 1;
+		memcpy(tok, best, bestn);
+		tok[bestn] = '\0';
+		if (raw[len] != '\0' || strlen(raw) != len)
+			return 1;	/* strcasestr needs one C string */
+		if (strcasestr(raw, tok) != NULL)
+			return 1;
+		for (i = 0; i < sizeof folds_to_ascii / sizeof *folds_to_ascii;
+		    i++)
+			if (memmem(raw, len, folds_to_ascii[i],
+			    strlen(folds_to_ascii[i])) != NULL)
+				return 1;
+		return 0;
+	}
+	/* Else one caseless code point (CJK, Hangul): joining lines may
+	 * put two together, but never splits one. */
+	for (p = s->folded; p < end; p += n) {
+		n = text_decode(p, (size_t)(end - p), &cp);
+		if (caseless(cp))
+			return memmem(raw, len, p, n) != NULL;
+	}
+	return 1;
+}

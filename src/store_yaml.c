@@ -103,8 +103,10 @@ stree_parse(const char *name, const char *buf, size_t len,
 			goto out;
 		case YAML_SCALAR_EVENT:
 			n = snode_new(SN_SCALAR, &ev.start_mark);
-			n->s = xstrndup((const char *)ev.data.scalar.value,
-			    ev.data.scalar.length);
+			/* libyaml's copy (malloc'd, NUL-terminated) is taken
+			 * over rather than copied again. */
+			n->s = (char *)ev.data.scalar.value;
+			ev.data.scalar.value = NULL;
 			n->len = ev.data.scalar.length;
 			n->plain = ev.data.scalar.style ==
 			    YAML_PLAIN_SCALAR_STYLE;

@@ -51,6 +51,14 @@ struct article	*article_parse(const char *path, const char *buf, size_t len);
  * in its first 8 KB). */
 struct article	*article_load(const char *path, char **cause);
 
+/* article_load for a file already read into buf[0..len): NULL with
+ * *cause set when it is not text. */
+struct article	*article_read(const char *path, const char *buf, size_t len,
+		    char **cause);
+
+/* The largest file article_load reads. */
+#define ARTICLE_MAX_SIZE	(64u * 1024 * 1024)
+
 void		 article_free(struct article *a);
 
 /* Finds the first date in s ("May 27, 2025, 12:00 AM", "27 May 2025",

@@ -80,6 +80,13 @@ struct entity_set	*entity_extract(const struct entity_db *db,
 			    size_t npara);
 void			 entity_set_free(struct entity_set *set);
 
+/* entity_extract over an article's body paragraphs (the title is not
+ * read: headline case would make every word a name).  Spans index
+ * a->paras. */
+struct article;
+struct entity_set	*entity_extract_article(const struct entity_db *db,
+			    const struct article *a);
+
 /* Finds an entity of the set by name or alias (exact bytes); NULL if none.
  * The pointer lives as long as the set. */
 const struct entity	*entity_set_find(const struct entity_set *set,

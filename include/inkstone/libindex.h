@@ -49,10 +49,18 @@ struct libindex_writer	*libindex_writer_new(const char *root);
 void			 libindex_writer_add(struct libindex_writer *w,
 			    const struct libindex_article *a,
 			    const struct entity_set *set);
-/* Writes the index to path atomically.  Returns 0, or -1 with *cause set. */
-int			 libindex_writer_save(struct libindex_writer *w,
-			    const char *path, char **cause);
+/* Adds article i of another index as it stands there, entities too. */
+void			 libindex_writer_add_from(struct libindex_writer *w,
+			    const struct libindex *ix, size_t i);
+/* The index of what was added, in memory (free with libindex_free; the
+ * writer is still freed with libindex_writer_free).  NULL if the library
+ * is past the format's limits (4 GB of strings). */
+struct libindex		*libindex_writer_finish(struct libindex_writer *w);
 void			 libindex_writer_free(struct libindex_writer *w);
+
+/* Writes ix to path atomically.  Returns 0, or -1 with *cause set. */
+int			 libindex_save(const struct libindex *ix, const char *path,
+			    char **cause);
 
 /* Loads the index at path if it is whole and for root; else NULL. */
 struct libindex		*libindex_load(const char *path, const char *root);

@@ -1,19 +1,35 @@
 /* library: a folder of articles (or one file).  Scans the folder
  * recursively for *.txt and *.md files, skipping hidden names and never
- * looping through symbolic links; loads each article once; sorts them and
- * filters them.  A file that cannot be read or is not text stays in the
- * library with its error, so the reader can show it.  No curses. */
+ * looping through symbolic links; sorts and filters them.  A file that
+ * cannot be read or is not text stays in the library with its error, so
+ * the reader can show it.
+ *
+ * Two ways to open one: library_open reads every article at once (small
+ * libraries, one file); library_open_with keeps an index cache (libindex)
+ * so that the list, its sorting and the tag and entity filters need no
+ * article read, and a body is read only when library_load asks for it.
+ * No curses. */
 #ifndef INKSTONE_LIBRARY_H
 #define INKSTONE_LIBRARY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "inkstone/article.h"
+#include "inkstone/entity.h"
+
+struct libindex;
 
 struct library_entry {
 	char		*path;	/* the file, as opened */
 	char		*rel;	/* relative to the root: the article's identity */
-	struct article	*article; /* NULL when the file could not be loaded */
+	const char	*title;	/* never NULL: the title, else the file name */
+	const char	*source; /* "" when unknown */
+	const char	*date_iso; /* "" when unknown */
+	size_t		 ix;	/* the article in lib->index, or (size_t)-1 */
+	struct article	*article; /* the parsed article; NULL when the file
+				   could not be loaded, or (opened with an
+				   index) not loaded yet: see library_load */
 	char		*error;	/* why not loaded, or the article's own
 				   ->error; NULL when clean (not owned when
 				   it is the article's) */
@@ -33,6 +49,23 @@ struct library {
 	int			 single; /* opened on one file */
 	struct library_entry	*v;
 	size_t			 n;
+	struct libindex		*index;	/* NULL: opened with library_open */
+	char			*cache;	/* the index file, or NULL */
+};
+
+/* How library_open_with works. */
+struct library_opts {
+	const char		*cache_dir; /* where the index lives */
+	const struct entity_db	*db;	/* entities for the index, or NULL */
+	int			 no_refresh; /* trust the index as it is, if
+					       there is one (library_refresh
+					       later) */
+	int			 threads; /* parsers for changed files; 0: one
+					     a core */
+	/* Called now and then while changed files are parsed. */
+	void			(*progress)(size_t done, size_t total,
+				    void *arg);
+	void			*arg;
 };
 
 /* Opens path: a folder (scanned recursively) or one file.  Returns NULL
@@ -40,6 +73,34 @@ struct library {
  * Free with library_free(). */
 struct library	*library_open(const char *path, char **cause);
 void		 library_free(struct library *lib);
+
+/* Opens the folder path through its index in o->cache_dir: loads the
+ * index, then (unless o->no_refresh and an index was found) refreshes it.
+ * One file is opened as library_open does.  A missing, stale or damaged
+ * index is rebuilt, and one that cannot be written is only not kept.
+ * Entries are in order of rel.  NULL with *cause set if path cannot be
+ * read. */
+struct library	*library_open_with(const char *path,
+		    const struct library_opts *o, char **cause);
+
+/* Rescans the folder and re-parses only new and changed files (by size
+ * and mtime), dropping deleted ones; rewrites the index if anything
+ * changed.  Returns 1 if the entries changed (they are rebuilt: pointers
+ * into lib->v and its order are gone), 0 if not, -1 with *cause set if
+ * the folder cannot be read (the entries stay). */
+int		 library_refresh(struct library *lib,
+		    const struct library_opts *o, char **cause);
+
+/* The entry's article, read now if it is not yet.  NULL (and e->failed,
+ * e->error set) if it cannot be read.  The article lives with the
+ * library. */
+struct article	*library_load(struct library *lib, struct library_entry *e);
+
+/* The entry's front matter tags. */
+size_t		 library_ntags(const struct library *lib,
+		    const struct library_entry *e);
+const char	*library_tag(const struct library *lib,
+		    const struct library_entry *e, size_t k);
 
 /* Sorts the entries; ties keep the order of rel. */
 void		 library_sort(struct library *lib, enum library_sort by);

@@ -37,4 +37,10 @@ int		 search_contains(const struct search *s, const char *text,
 
 void		 search_spans_free(struct search_spans *out);
 
+/* A fast test on an article's raw file bytes raw[0..len) (raw[len] must
+ * be NUL): 0 only if the parsed article cannot hold a match, so the file
+ * need not be parsed.  1 means maybe. */
+int		 search_may_contain(const struct search *s, const char *raw,
+		    size_t len);
+
 #endif

@@ -1,5 +1,6 @@
 /* genlib: writes a library of generated news articles for the scale
- * benchmarks: `genlib DIR N [SEED]`.  Each article is about 4 KB of
+ * benchmarks: `genlib DIR N [ATOM]`; with ATOM, the same articles also as
+ * one Atom feed (for newsboat, through an exec:cat URL).  Each article is about 4 KB of
  * English news prose with CJK names in parentheses; one in ten is mostly
  * Chinese; seven in ten have front matter, the rest are raw page text with
  * chrome.  Articles are spread over folders of 1,000. */
@@ -104,6 +105,9 @@ sentence(FILE *f)
 		    "bets. ", PICK(things), PICK(places));
 }
 
+static char	 title_buf[512];
+static char	 date_buf[16];
+
 static void
 article(FILE *f, unsigned i)
 {
@@ -113,17 +117,16 @@ article(FILE *f, unsigned i)
 	const char *const *o = orgs[next() % 12];
 	int		raw = next() % 10 < 3, chinese = i % 10 == 9;
 
-	if (raw) {
-		fprintf(f, "%s\n%s %s more %s (item %u)\n", PICK(chrome_top),
-		    o[0], PICK(verbs), PICK(things), i);
-		fprintf(f, "%s %s more %s (item %u)\n", o[0], PICK(verbs),
-		    PICK(things), i);
-		fprintf(f, "%04u-%02u-%02u\nBy Staff Reporter / %s\n", y, m, d,
-		    src);
-	} else
-		fprintf(f, "---\ntitle: %s %s more %s (item %u)\nsource: %s\n"
-		    "date: %04u-%02u-%02u\ntags: [chips, item%u]\n---\n", o[0],
-		    PICK(verbs), PICK(things), i, src, y, m, d, i % 50);
+	snprintf(title_buf, sizeof title_buf, "%s %s more %s (item %u)", o[0],
+	    PICK(verbs), PICK(things), i);
+	snprintf(date_buf, sizeof date_buf, "%04u-%02u-%02u", y, m, d);
+	if (raw)
+		fprintf(f, "%s\n%s\n%s\n%s\nBy Staff Reporter / %s\n",
+		    PICK(chrome_top), title_buf, title_buf, date_buf, src);
+	else
+		fprintf(f, "---\ntitle: %s\nsource: %s\ndate: %s\n"
+		    "tags: [chips, item%u]\n---\n", title_buf, src, date_buf,
+		    i % 50);
 	for (size = 0, p = 0; size < 3600; p++) {
 		long start = ftell(f);
 		for (s = 0; s < 4; s++) {
@@ -140,21 +143,41 @@ article(FILE *f, unsigned i)
 			fprintf(f, "%s\n", PICK(chrome_end));
 }
 
+static void
+xml(FILE *f, const char *s, size_t n)
+{
+	for (; n > 0; s++, n--)
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		default: fputc(*s, f);
+		}
+}
+
 int
 main(int argc, char **argv)
 {
-	char		path[4096];
+	char		path[4096], *text;
+	size_t		len;
 	unsigned	n, i;
-	FILE		*f;
+	FILE		*f, *atom = NULL, *mem;
 
 	if (argc < 3) {
-		fputs("usage: genlib DIR N [SEED]\n", stderr);
+		fputs("usage: genlib DIR N [ATOM]\n", stderr);
 		return 2;
 	}
 	n = (unsigned)strtoul(argv[2], NULL, 10);
-	rng = argc > 3 ? strtoull(argv[3], NULL, 10) : 0x2545F4914F6CDD1Dull;
-	if (rng == 0)
-		rng = 1;
+	rng = 0x2545F4914F6CDD1Dull;
+	if (argc > 3 && (atom = fopen(argv[3], "w")) == NULL) {
+		perror(argv[3]);
+		return 1;
+	}
+	if (atom != NULL)
+		fputs("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+		    "<title>genlib</title><id>urn:genlib</id>"
+		    "<updated>2025-01-01T00:00:00Z</updated>\n", atom);
 	mkdir(argv[1], 0755);
 	for (i = 0; i < n; i++) {
 		snprintf(path, sizeof path, "%s/%03u", argv[1], i / 1000);
@@ -164,15 +187,33 @@ main(int argc, char **argv)
 		}
 		snprintf(path, sizeof path, "%s/%03u/a%06u.%s", argv[1],
 		    i / 1000, i, next() % 2 ? "md" : "txt");
+		if ((mem = open_memstream(&text, &len)) == NULL)
+			return 1;
+		article(mem, i);
+		fclose(mem);
 		if ((f = fopen(path, "w")) == NULL) {
 			perror(path);
 			return 1;
 		}
-		article(f, i);
+		fwrite(text, 1, len, f);
 		if (fclose(f) != 0) {
 			perror(path);
 			return 1;
 		}
+		if (atom != NULL) {
+			fprintf(atom, "<entry><id>urn:genlib:%u</id><title>", i);
+			xml(atom, title_buf, strlen(title_buf));
+			fprintf(atom, "</title><updated>%sT00:00:00Z</updated>"
+			    "<content type=\"text\">", date_buf);
+			xml(atom, text, len);
+			fputs("</content></entry>\n", atom);
+		}
+		free(text);
+	}
+	if (atom != NULL) {
+		fputs("</feed>\n", atom);
+		if (fclose(atom) != 0)
+			return 1;
 	}
 	return 0;
 }

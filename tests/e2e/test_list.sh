@@ -26,8 +26,22 @@ expect_eq "$untagged" "" "untagged rows have no tags"
 ./inkstone list --entity huawei articles | cut -f1 | grep -q huawei-ascend ||
 	fail "--entity huawei misses the Huawei article"
 
+# Search over titles and bodies: Latin case-folded, CJK exact.
+expect_eq "$(./inkstone list --search 'hbm4' articles | cut -f1)" \
+	articles/samsung-hbm-nvidia.txt "--search hbm4"
+./inkstone list --search '千歳' articles | cut -f1 | grep -q rapidus ||
+	fail "--search 千歳"
+expect_eq "$(./inkstone list --search 'no such words anywhere' articles | wc -l)" 0 \
+	"--search with no match"
+
 # Unread: none read yet; reading marks come from the store.
 expect_eq "$(./inkstone list --unread articles | wc -l)" "$n" "--unread"
+
+# YAML: one mapping a row under "articles", dates quoted.
+./inkstone list --format yaml articles >"$TMP/list.yaml" || fail "--format yaml"
+expect_eq "$(head -1 "$TMP/list.yaml")" "articles:" "yaml top key"
+expect_eq "$(grep -c '^- path: ' "$TMP/list.yaml")" "$n" "yaml rows"
+grep -q '^  date: "2025-' "$TMP/list.yaml" || fail "yaml dates not quoted"
 
 # Bad usage and a broken configuration are status 2, with the position.
 ./inkstone list --format xml articles 2>/dev/null

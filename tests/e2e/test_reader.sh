@@ -76,6 +76,11 @@ keys Enter
 expect "match 1 of 2"
 keys n
 expect "match 2 of 2"
+# h keeps the match at the cursor as the reader's own highlight.
+keys h
+expect "highlight kept"
+expect "Highlights 4"
+expect "» Semiconductor"
 keys n
 expect "match 1 of 2 \\(wrapped\\)"
 keys /
@@ -175,6 +180,10 @@ wait_exit 0
 # The read mark was saved in the data folder: a new reader sees it.
 start 120 40 "$LIB"
 expect "$((NART - 1)) unread"
+keys /
+type_text 910c
+keys Enter Enter
+expect "Highlights 4"
 [ -s "$XDG_DATA_HOME/inkstone/tags.yaml" ] && ok "state saved" ||
     fail "no tags.yaml in \$XDG_DATA_HOME/inkstone"
 # C-c ends the reader with the terminal restored: 128 + SIGINT.

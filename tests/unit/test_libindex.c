@@ -40,6 +40,7 @@ static char *
 build(const char *root, size_t n)
 {
 	struct libindex_writer	*w = libindex_writer_new(root);
+	struct libindex		*ix;
 	struct libindex_article	 a;
 	struct entity_set	*set;
 	const char		*tags[] = { "chips", "taiwan" };
@@ -69,7 +70,11 @@ build(const char *root, size_t n)
 		entity_set_free(set);
 	}
 	path = libindex_path(dir, root);
-	assert_int_equal(libindex_writer_save(w, path, &cause), 0);
+	ix = libindex_writer_finish(w);
+	assert_non_null(ix);
+	assert_int_equal(libindex_count(ix), n);
+	assert_int_equal(libindex_save(ix, path, &cause), 0);
+	libindex_free(ix);
 	libindex_writer_free(w);
 	return path;
 }
@@ -181,7 +186,9 @@ test_empty(void **state)
 	char			*path = libindex_path(dir, "empty"), *cause;
 
 	(void)state;
-	assert_int_equal(libindex_writer_save(w, path, &cause), 0);
+	ix = libindex_writer_finish(w);
+	assert_int_equal(libindex_save(ix, path, &cause), 0);
+	libindex_free(ix);
 	libindex_writer_free(w);
 	ix = libindex_load(path, "empty");
 	assert_non_null(ix);

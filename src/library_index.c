@@ -1,0 +1,363 @@
+/* library_index: a library opened through its index cache; bodies read
+ * when asked for. */
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "inkstone/libindex.h"
+#include "inkstone/library.h"
+#include "inkstone/store.h"
+#include "inkstone/util.h"
+#include "library_int.h"
+
+#define CHUNK		256	/* files parsed between two writer updates */
+#define MAX_THREADS	8
+
+/* A file found by the scan. */
+struct found {
+	char		*path;
+	char		*rel;
+	uint64_t	 size;
+	int64_t		 mtime_ns;
+};
+
+struct founds {
+	struct found	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/* One changed file, parsed by a worker. */
+struct parsed {
+	const struct found	*f;
+	struct article		*a;
+	char			*cause;
+	uint64_t		 hash;
+	struct entity_set	*set;
+};
+
+struct chunk {
+	struct parsed		*v;
+	size_t			 n;
+	size_t			 next;	/* the next to take, under lock */
+	pthread_mutex_t		 lock;
+	const struct entity_db	*db;
+};
+
+static void
+record(void *arg, const char *path, const char *rel, const struct stat *st)
+{
+	struct founds	*fs = arg;
+	struct found	*f;
+
+	if (fs->n == fs->cap) {
+		fs->cap = fs->cap * 2 + 256;
+		fs->v = xreallocarray(fs->v, fs->cap, sizeof *fs->v);
+	}
+	f = &fs->v[fs->n++];
+	f->path = xstrdup(path);
+	f->rel = xstrdup(rel);
+	f->size = (uint64_t)st->st_size;
+	f->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
+	    st->st_mtim.tv_nsec;
+}
+
+static void
+founds_free(struct founds *fs)
+{
+	size_t i;
+
+	for (i = 0; i < fs->n; i++) {
+		free(fs->v[i].path);
+		free(fs->v[i].rel);
+	}
+	free(fs->v);
+}
+
+static void
+parse_one(struct parsed *p, const struct entity_db *db)
+{
+	char	*buf;
+	size_t	 len;
+
+	buf = util_read_file(p->f->path, ARTICLE_MAX_SIZE, &len, &p->cause);
+	if (buf == NULL)
+		return;
+	p->hash = store_hash(buf, len);
+	p->a = article_read(p->f->path, buf, len, &p->cause);
+	free(buf);
+	if (p->a != NULL && db != NULL)
+		p->set = entity_extract_article(db, p->a);
+}
+
+static void *
+worker(void *arg)
+{
+	struct chunk	*c = arg;
+	size_t		 i;
+
+	for (;;) {
+		pthread_mutex_lock(&c->lock);
+		i = c->next++;
+		pthread_mutex_unlock(&c->lock);
+		if (i >= c->n)
+			return NULL;
+		parse_one(&c->v[i], c->db);
+	}
+}
+
+static int
+nthreads(const struct library_opts *o)
+{
+	long n = o->threads > 0 ? o->threads : sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > MAX_THREADS ? MAX_THREADS : (int)n;
+}
+
+/* Parses the changed files in chunks over the worker threads and adds
+ * each to the writer in order, so that memory holds one chunk at most. */
+static void
+parse_changed(struct libindex_writer *w, struct found *const *changed,
+    size_t n, const struct library_opts *o)
+{
+	pthread_t		 tid[MAX_THREADS];
+	struct chunk		 c;
+	struct libindex_article	 la;
+	struct parsed		*p;
+	size_t			 done, i;
+	int			 k, nt = nthreads(o), started;
+
+	memset(&c, 0, sizeof c);
+	pthread_mutex_init(&c.lock, NULL);
+	c.db = o->db;
+	c.v = xcalloc(CHUNK, sizeof *c.v);
+	for (done = 0; done < n; done += c.n) {
+		c.n = n - done < CHUNK ? n - done : CHUNK;
+		c.next = 0;
+		memset(c.v, 0, c.n * sizeof *c.v);
+		for (i = 0; i < c.n; i++)
+			c.v[i].f = changed[done + i];
+		started = 0;
+		for (k = 1; k < nt && c.n > 1; k++)
+			if (pthread_create(&tid[started], NULL, worker, &c) == 0)
+				started++;
+		worker(&c);
+		for (k = 0; k < started; k++)
+			pthread_join(tid[k], NULL);
+		for (i = 0; i < c.n; i++) {
+			p = &c.v[i];
+			memset(&la, 0, sizeof la);
+			la.rel = p->f->rel;
+			la.size = p->f->size;
+			la.mtime_ns = p->f->mtime_ns;
+			la.hash = p->hash;
+			if (p->a == NULL) {
+				la.failed = 1;
+				la.error = p->cause != NULL ? p->cause :
+				    "cannot be read";
+			} else {
+				la.title = p->a->title;
+				la.title_derived = p->a->title_derived;
+				la.source = p->a->source;
+				la.date_iso = p->a->date_iso;
+				la.error = p->a->error;
+				la.tags = (const char *const *)p->a->tags;
+				la.ntags = p->a->ntags;
+			}
+			libindex_writer_add(w, &la, p->set);
+			article_free(p->a);
+			entity_set_free(p->set);
+			free(p->cause);
+		}
+		if (o->progress != NULL)
+			o->progress(done + c.n, n, o->arg);
+	}
+	free(c.v);
+	pthread_mutex_destroy(&c.lock);
+}
+
+static void
+entries_free(struct library *lib)
+{
+	size_t i;
+
+	for (i = 0; i < lib->n; i++) {
+		free(lib->v[i].path);
+		free(lib->v[i].rel);
+		if (lib->v[i].failed)
+			free(lib->v[i].error);
+		article_free(lib->v[i].article);
+	}
+	free(lib->v);
+	lib->v = NULL;
+	lib->n = 0;
+}
+
+/* The entries, one an article of the index, in its order. */
+static void
+entries_from_index(struct library *lib)
+{
+	struct libindex_article	 a;
+	struct library_entry	*e;
+	size_t			 i;
+
+	entries_free(lib);
+	lib->n = libindex_count(lib->index);
+	lib->v = xcalloc(lib->n + 1, sizeof *lib->v);
+	for (i = 0; i < lib->n; i++) {
+		libindex_get(lib->index, i, &a);
+		e = &lib->v[i];
+		e->id = e->ix = i;
+		e->path = util_path_join(lib->root, a.rel);
+		e->rel = xstrdup(a.rel);
+		library_entry_meta(e);
+		if (a.title[0] != '\0')
+			e->title = a.title;
+		e->source = a.source;
+		e->date_iso = a.date_iso;
+		e->failed = a.failed;
+		/* Owned when failed, as library_open's are; else the
+		 * index's (a problem in an article that is still shown). */
+		if (a.failed)
+			e->error = xstrdup(a.error != NULL ? a.error : "");
+		else
+			e->error = (char *)(uintptr_t)a.error;
+	}
+}
+
+int
+library_refresh(struct library *lib, const struct library_opts *o,
+    char **cause)
+{
+	struct libindex_writer	 *w;
+	struct libindex		 *old = lib->index, *ix;
+	struct founds		  fs = { 0 };
+	struct found		**changed;
+	size_t			 *kept;
+	struct libindex_article	  a;
+	size_t			  i, k, nchanged = 0, nfresh = 0;
+	char			 *why = NULL;
+
+	if (library_scan(lib->root, record, &fs, cause) == -1)
+		return -1;
+	/* Which files the index still describes (kept[i]: its article in
+	 * old, or -1); nothing is built when all of them are. */
+	changed = xcalloc(fs.n + 1, sizeof *changed);
+	kept = xcalloc(fs.n + 1, sizeof *kept);
+	for (i = 0; i < fs.n; i++) {
+		k = old != NULL ? libindex_find(old, fs.v[i].rel) : (size_t)-1;
+		if (k != (size_t)-1)
+			libindex_get(old, k, &a);
+		if (k != (size_t)-1 && a.size == fs.v[i].size &&
+		    a.mtime_ns == fs.v[i].mtime_ns) {
+			kept[i] = k;
+			nfresh++;
+		} else {
+			kept[i] = (size_t)-1;
+			changed[nchanged++] = &fs.v[i];
+		}
+	}
+	if (old != NULL && nchanged == 0 && nfresh == libindex_count(old)) {
+		free(kept);
+		free(changed);
+		founds_free(&fs);
+		return 0;
+	}
+	w = libindex_writer_new(lib->root);
+	for (i = 0; i < fs.n; i++)
+		if (kept[i] != (size_t)-1)
+			libindex_writer_add_from(w, old, kept[i]);
+	free(kept);
+	parse_changed(w, changed, nchanged, o);
+	ix = libindex_writer_finish(w);
+	libindex_writer_free(w);
+	free(changed);
+	founds_free(&fs);
+	if (ix == NULL) {
+		*cause = xasprintf("%s: library too large to index", lib->root);
+		return -1;
+	}
+	/* The cache is disposable: failing to keep it is not an error. */
+	if (lib->cache != NULL && (util_mkdirs(o->cache_dir, 0700) == -1 ||
+	    libindex_save(ix, lib->cache, &why) == -1))
+		free(why);
+	entries_free(lib);
+	libindex_free(old);
+	lib->index = ix;
+	entries_from_index(lib);
+	return 1;
+}
+
+struct library *
+library_open_with(const char *path, const struct library_opts *o,
+    char **cause)
+{
+	struct library	*lib;
+	struct stat	 st;
+
+	if (stat(path, &st) != 0) {
+		*cause = xasprintf("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return library_open(path, cause);
+	lib = xcalloc(1, sizeof *lib);
+	lib->root = library_root_of(path);
+	if (o->cache_dir != NULL) {
+		lib->cache = libindex_path(o->cache_dir, lib->root);
+		lib->index = libindex_load(lib->cache, lib->root);
+	}
+	if (lib->index != NULL)
+		entries_from_index(lib);
+	if ((lib->index == NULL || !o->no_refresh) &&
+	    library_refresh(lib, o, cause) == -1) {
+		library_free(lib);
+		return NULL;
+	}
+	return lib;
+}
+
+struct article *
+library_load(struct library *lib, struct library_entry *e)
+{
+	char *cause = NULL;
+
+	(void)lib;
+	if (e->article != NULL || e->failed)
+		return e->article;
+	e->article = article_load(e->path, &cause);
+	if (e->article == NULL) {
+		e->failed = 1;
+		e->error = cause != NULL ? cause : xstrdup("cannot be read");
+		return NULL;
+	}
+	e->error = e->article->error;
+	/* The title, source and date stay the index's until the next
+	 * refresh, which sees the change too. */
+	return e->article;
+}
+
+size_t
+library_ntags(const struct library *lib, const struct library_entry *e)
+{
+	struct libindex_article a;
+
+	if (e->article != NULL)
+		return e->article->ntags;
+	if (lib->index == NULL || e->ix == (size_t)-1)
+		return 0;
+	libindex_get(lib->index, e->ix, &a);
+	return a.ntags;
+}
+
+const char *
+library_tag(const struct library *lib, const struct library_entry *e,
+    size_t k)
+{
+	if (e->article != NULL)
+		return e->article->tags[k];
+	return libindex_tag(lib->index, e->ix, k);
+}
