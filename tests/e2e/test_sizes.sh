@@ -166,6 +166,17 @@ for f in big oneline marks binary huge; do
 done
 lap "list"
 
+# A file name is anyone's text too: list prints it without its escapes.
+mkdir -p "$E2E_TMP/names"
+printf 'Named badly\n\nThe name of this file holds escape sequences.\n' \
+    >"$E2E_TMP/names/$(printf 'evil\033]0;pwned\007\033[2J.txt')"
+cli "escapes in a name" 0 "" list "$E2E_TMP/names"
+if LC_ALL=C grep -q -P '[\x00-\x08\x0b-\x1f\x7f]' "$E2E_TMP/out"; then
+	fail "list prints the escapes of a file name"
+else
+	ok "list shows the file name's escapes as pictures"
+fi
+
 # The reader on each file.
 t0=$(now_ms)
 browse "$lib/big.txt" "50 MB" "Reading +1-"
