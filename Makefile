@@ -120,6 +120,10 @@ sanitize: deps
 		CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" unit e2e
 
+# The reader and the commands under valgrind: slow, so not part of `make test`.
+valgrind: inkstone
+	@sh tests/e2e/valgrind.sh
+
 bench: $(BENCH_BIN) inkstone
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
 
@@ -139,4 +143,4 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz inkstone
 
-.PHONY: all lib fuzzlib inkstone deps run unit e2e fuzz fuzz-replay lint-man test sanitize bench install uninstall clean
+.PHONY: all lib fuzzlib inkstone deps run unit e2e fuzz fuzz-replay lint-man test sanitize valgrind bench install uninstall clean

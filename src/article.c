@@ -19,6 +19,7 @@
 struct blocks {
 	struct article_block	*v;
 	size_t			 n;
+	size_t			 cap;
 	struct buf		 cur;
 	int			 heading;
 };
@@ -134,10 +135,12 @@ flush(struct blocks *b)
 
 	if (b->cur.len == 0)
 		return;
-	/* Doubling: grown one at a time, a 5 MB article of 26,000
-	 * paragraphs took seconds where realloc copies (the sanitizers). */
-	if ((b->n & (b->n - 1)) == 0)
-		b->v = xreallocarray(b->v, b->n ? 2 * b->n : 1, sizeof *b->v);
+	/* Doubling: one more each time copies the array per block, which
+	 * is quadratic wherever realloc cannot grow in place (ASan). */
+	if (b->n == b->cap) {
+		b->cap = b->cap * 2 + 16;
+		b->v = xreallocarray(b->v, b->cap, sizeof *b->v);
+	}
 	blk = &b->v[b->n++];
 	blk->text = buf_take(&b->cur, &blk->len);
 	blk->heading = b->heading;

@@ -12,6 +12,7 @@
 #include "inkstone/libindex.h"
 #include "inkstone/library.h"
 #include "inkstone/store.h"
+#include "inkstone/text.h"
 #include "inkstone/util.h"
 #include "inkstone/yout.h"
 
@@ -123,10 +124,14 @@ print_yaml(struct yout *y, const struct library_entry *e, char *const *tags,
 static void
 print_tsv(const struct library_entry *e, char *const *tags, size_t ntags)
 {
-	size_t i;
+	size_t	 i;
+	char	*path;
 
-	printf("%s\t%s\t%s\t%s\t", e->path, e->date_iso, e->source,
+	/* A file name is anyone's text too: "evil\e]0;x\a.txt". */
+	path = text_clean(e->path, strlen(e->path), NULL);
+	printf("%s\t%s\t%s\t%s\t", path, e->date_iso, e->source,
 	    library_title(e));
+	free(path);
 	for (i = 0; i < ntags; i++)
 		printf("%s%s", i > 0 ? "," : "", tags[i]);
 	putchar('\n');

@@ -14,8 +14,10 @@
 #include "inkstone/search.h"
 #include "inkstone/util.h"
 
-/* The folders on the way down from the root, by device and inode: a
- * symbolic link back into one of them would loop. */
+/* Every folder scanned so far, by device and inode.  A symbolic link
+ * back up would loop, and links that fan out (two in each of 30 nested
+ * folders) would reach the same folders 2^30 times: each folder is
+ * scanned once, under the first path that reaches it. */
 struct trail {
 	dev_t	*dev;
 	ino_t	*ino;
@@ -140,7 +142,6 @@ scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 	}
 	if (n >= 0)
 		free(names);
-	t->n--;
 }
 
 int

@@ -327,6 +327,16 @@ article_raw(struct article *a, struct article_block *v, size_t n)
 	label_head(a, L, n, head, title, first != NONE, &have_hl);
 	label_body(a, L, n, head, last, title, &have_hl);
 
+	/* The chrome rules can claim every line of a short note ("Hello
+	 * world") or of a file of combining marks alone; an article is never
+	 * shown as nothing, so then the dropped lines are its body. */
+	for (i = 0; i < n && L[i].label != L_BODY; i++)
+		;
+	if (i == n)
+		for (i = 0; i < n; i++)
+			if (L[i].label == L_DROP)
+				L[i].label = L_BODY;
+
 	a->paras = xreallocarray(NULL, n, sizeof *a->paras);
 	for (i = 0; i < n; i++) {
 		switch (L[i].label) {
