@@ -394,11 +394,14 @@ loop(struct ui *ui)
 	sigaddset(&block, SIGHUP);
 	sigaddset(&block, SIGINT);
 	sigaddset(&block, SIGTERM);
+	/*
+	 * Inside ppoll() the mask is the one we were started with: a caller
+	 * that blocked SIGHUP (or SIGINT, SIGTERM) keeps it blocked, and a
+	 * hangup is then seen on the terminal itself (POLLHUP below).
+	 * SIGWINCH is ours to take whatever the caller did.
+	 */
 	sigprocmask(SIG_BLOCK, &block, &wait);
 	sigdelset(&wait, SIGWINCH);
-	sigdelset(&wait, SIGHUP);
-	sigdelset(&wait, SIGINT);
-	sigdelset(&wait, SIGTERM);
 	pfd.fd = STDIN_FILENO;
 	pfd.events = POLLIN;
 	while (!ui->quit && !got_signal) {
