@@ -174,6 +174,8 @@ parse_changed(struct libindex_writer *w, struct found *const *changed,
 		}
 		if (o->progress != NULL)
 			o->progress(done + c.n, n, o->arg);
+		if (o->stop != NULL && *o->stop)
+			break;
 	}
 	free(c.v);
 	pthread_mutex_destroy(&c.lock);
@@ -312,8 +314,7 @@ library_open_with(const char *path, const struct library_opts *o,
 	}
 	if (lib->index != NULL)
 		entries_from_index(lib);
-	if ((lib->index == NULL || !o->no_refresh) &&
-	    library_refresh(lib, o, cause) == -1) {
+	if (!o->no_refresh && library_refresh(lib, o, cause) == -1) {
 		library_free(lib);
 		return NULL;
 	}
@@ -338,6 +339,20 @@ library_load(struct library *lib, struct library_entry *e)
 	/* The title, source and date stay the index's until the next
 	 * refresh, which sees the change too. */
 	return e->article;
+}
+
+void
+library_unload(struct library *lib, struct library_entry *e)
+{
+	struct libindex_article a;
+
+	/* Without an index nothing could say what the entry was. */
+	if (lib->index == NULL || e->ix == (size_t)-1 || e->article == NULL)
+		return;
+	article_free(e->article);
+	e->article = NULL;
+	libindex_get(lib->index, e->ix, &a);
+	e->error = (char *)(uintptr_t)a.error;
 }
 
 size_t

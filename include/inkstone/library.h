@@ -12,6 +12,7 @@
 #ifndef INKSTONE_LIBRARY_H
 #define INKSTONE_LIBRARY_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -57,15 +58,18 @@ struct library {
 struct library_opts {
 	const char		*cache_dir; /* where the index lives */
 	const struct entity_db	*db;	/* entities for the index, or NULL */
-	int			 no_refresh; /* trust the index as it is, if
-					       there is one (library_refresh
-					       later) */
+	int			 no_refresh; /* trust the index as it is,
+					       and without one open empty:
+					       library_refresh later */
 	int			 threads; /* parsers for changed files; 0: one
 					     a core */
 	/* Called now and then while changed files are parsed. */
 	void			(*progress)(size_t done, size_t total,
 				    void *arg);
 	void			*arg;
+	/* Set (by another thread) to stop parsing: what was parsed so far
+	 * is kept in the index, and the next refresh parses the rest. */
+	const atomic_int	*stop;
 };
 
 /* Opens path: a folder (scanned recursively) or one file.  Returns NULL
@@ -75,7 +79,7 @@ struct library	*library_open(const char *path, char **cause);
 void		 library_free(struct library *lib);
 
 /* Opens the folder path through its index in o->cache_dir: loads the
- * index, then (unless o->no_refresh and an index was found) refreshes it.
+ * index, then (unless o->no_refresh) refreshes it.
  * One file is opened as library_open does.  A missing, stale or damaged
  * index is rebuilt, and one that cannot be written is only not kept.
  * Entries are in order of rel.  NULL with *cause set if path cannot be
@@ -95,6 +99,11 @@ int		 library_refresh(struct library *lib,
  * e->error set) if it cannot be read.  The article lives with the
  * library. */
 struct article	*library_load(struct library *lib, struct library_entry *e);
+
+/* Frees the entry's article if the index can stand in for it (the entry
+ * stays as the index gives it; library_load reads it again).  Does
+ * nothing on a library opened without an index. */
+void		 library_unload(struct library *lib, struct library_entry *e);
 
 /* The entry's front matter tags. */
 size_t		 library_ntags(const struct library *lib,

@@ -37,18 +37,31 @@ toggle(struct ui *ui, int p)
 	return REDRAW_LAYOUT;
 }
 
+/* The body of an article no longer open goes (the index stands in for
+ * it), so that memory holds the open article only however many are read. */
+static void
+unload(struct ui *ui, long was)
+{
+	if (was >= 0 && was != ui->open && (size_t)was < ui->lib->n)
+		library_unload(ui->lib, &ui->lib->v[was]);
+}
+
 int
 ui_open_selected(struct ui *ui)
 {
-	const struct library_entry	*e = list_selected(ui);
+	struct library_entry	*e;
+	long			 was = ui->open;
 
-	if (e == NULL)
+	if (list_selected(ui) == NULL)
 		return 0;
+	e = &ui->lib->v[ui->view[ui->list.sel]];
 	ui->open = (long)(e - ui->lib->v);
+	library_load(ui->lib, e);
 	state_mark_read(ui, e);
 	reading_reset(ui);
 	highlights_reset(ui);
 	sidebar_reset(ui);
+	unload(ui, was);
 	ui->focus = LAYOUT_READING;
 	/* Opened from a zoomed pane: the article takes the zoom. */
 	if (ui->zoom >= 0)
@@ -61,10 +74,13 @@ ui_open_selected(struct ui *ui)
 int
 ui_close_article(struct ui *ui)
 {
+	long was = ui->open;
+
 	ui->open = -1;
 	reading_reset(ui);
 	highlights_reset(ui);
 	sidebar_reset(ui);
+	unload(ui, was);
 	ui->zoom = -1;
 	ui->focus = LAYOUT_LIST;
 	ui_compute_layout(ui);

@@ -5,6 +5,8 @@
 #include <time.h>
 
 #include "pane.h"
+#include "inkstone/libindex.h"
+#include "inkstone/search.h"
 #include "inkstone/store.h"
 #include "inkstone/util.h"
 
@@ -34,6 +36,82 @@ ui_sort(struct ui *ui)
 	}
 }
 
+/* Which of the library index's entities the entity filter names: the one
+ * whose name or alias it is, else every one holding it (case-folded), as
+ * the sidebar's matching does.  NULL when none does. */
+static unsigned char *
+named_entities(const struct libindex *ix, const char *name)
+{
+	struct libindex_entity	 le;
+	struct search		*s;
+	unsigned char		*want;
+	size_t			 n = libindex_entity_count(ix), i, k, nk;
+	int			 any = 0;
+
+	want = xcalloc(n + 1, 1);
+	if ((i = libindex_entity_find(ix, name)) != (size_t)-1) {
+		want[i] = 1;
+		return want;
+	}
+	if ((s = search_new(name)) == NULL) {
+		free(want);
+		return NULL;
+	}
+	for (i = 0; i < n; i++) {
+		libindex_entity(ix, i, &le);
+		want[i] = search_contains(s, le.name, strlen(le.name));
+		nk = libindex_entity_naliases(ix, i);
+		for (k = 0; k < nk && !want[i]; k++)
+			want[i] = search_contains(s,
+			    libindex_entity_alias(ix, i, k),
+			    strlen(libindex_entity_alias(ix, i, k)));
+		any |= want[i];
+	}
+	search_free(s);
+	if (!any) {
+		free(want);
+		return NULL;
+	}
+	return want;
+}
+
+/* Keeps the n entries of the view that mention the entity filter: by the
+ * library index when there is one (no article read), else by each
+ * article's entities. */
+static size_t
+filter_entity(struct ui *ui, size_t n)
+{
+	const struct libindex		*ix = ui->lib->index;
+	const struct library_entry	*e;
+	unsigned char			*want;
+	size_t				 i, k, j, ne, ent, count;
+	int				 hit;
+
+	if (ix == NULL) {
+		for (i = k = 0; i < n; i++)
+			if (sidebar_entry_names(ui, &ui->lib->v[ui->view[i]],
+			    ui->entity_filter))
+				ui->view[k++] = ui->view[i];
+		return k;
+	}
+	if ((want = named_entities(ix, ui->entity_filter)) == NULL)
+		return 0;
+	for (i = k = 0; i < n; i++) {
+		e = &ui->lib->v[ui->view[i]];
+		hit = 0;
+		ne = e->ix != (size_t)-1 ? libindex_article_nentities(ix, e->ix) :
+		    0;
+		for (j = 0; j < ne && !hit; j++) {
+			libindex_article_entity(ix, e->ix, j, &ent, &count);
+			hit = want[ent];
+		}
+		if (hit)
+			ui->view[k++] = ui->view[i];
+	}
+	free(want);
+	return k;
+}
+
 /* Builds the view from the text and entity filters, keeping the selected
  * article selected when it is still shown. */
 int
@@ -49,13 +127,8 @@ ui_refilter(struct ui *ui)
 	}
 	n = library_filter_text(ui->lib, ui->filter != NULL ? ui->filter : "",
 	    ui->view);
-	if (ui->entity_filter != NULL) {
-		for (i = k = 0; i < n; i++)
-			if (sidebar_entry_names(ui, &ui->lib->v[ui->view[i]],
-			    ui->entity_filter))
-				ui->view[k++] = ui->view[i];
-		n = k;
-	}
+	if (ui->entity_filter != NULL)
+		n = filter_entity(ui, n);
 	if (ui->tag_filter != NULL) {
 		for (i = k = 0; i < n; i++)
 			if (state_tags_match(ui, &ui->lib->v[ui->view[i]],
@@ -103,7 +176,8 @@ resort(struct ui *ui)
 	return REDRAW_LIST | REDRAW_STATUS;
 }
 
-/* Scans the library again, keeping the selected and open articles. */
+/* Scans the library again, keeping the selected and open articles: a
+ * folder in the background (the indexer), one file here. */
 int
 ui_reload(struct ui *ui)
 {
@@ -112,6 +186,11 @@ ui_reload(struct ui *ui)
 	size_t		 i;
 	long		 reopen = -1;
 
+	if (ui_start_indexer(ui) == 0) {
+		ui->reload_asked = 1;
+		ui_message(ui, 0, "rescanning %s", ui->libpath);
+		return REDRAW_STATUS;
+	}
 	if ((lib = library_open(ui->libpath, &cause)) == NULL) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
@@ -136,6 +215,7 @@ ui_reload(struct ui *ui)
 	ui->nmarked = 0;
 	sidebar_init(ui, &ui->pane[LAYOUT_SIDEBAR]);
 	state_open(ui);
+	ui->unread_valid = 0;
 	ui->nview = 0;
 	ui_refilter(ui);
 	for (i = 0; i < ui->nview; i++) {
@@ -213,8 +293,8 @@ draw_row(struct ui *ui, struct pane *p, int y, size_t row)
 	if (w >= 24) {
 		/* date-format on a wide list, MM-DD on a narrow one. */
 		datew = w >= 40 ? date_width(ui) : 5;
-		if (e->article != NULL && e->article->date_iso[0] != '\0') {
-			format_date(ui, e->article->date_iso, w >= 40, date,
+		if (e->date_iso[0] != '\0') {
+			format_date(ui, e->date_iso, w >= 40, date,
 			    sizeof date);
 			draw_text(p->win, y, x, datew < w - x ? datew : w - x,
 			    date, strlen(date),
@@ -224,8 +304,7 @@ draw_row(struct ui *ui, struct pane *p, int y, size_t row)
 	}
 	srcw = w >= 60 ? 14 : w >= 30 ? 8 : 0;
 	if (srcw > 0 && x < w) {
-		s = e->article != NULL && e->article->source != NULL ?
-		    e->article->source : "";
+		s = e->source;
 		draw_text(p->win, y, x, srcw < w - x ? srcw : w - x, s,
 		    strlen(s), base != THEME_LIST ? base : THEME_LIST_SOURCE);
 		x += srcw + 1;
@@ -243,9 +322,19 @@ empty_state(struct ui *ui, struct pane *p)
 {
 	const char	*lines[4];
 	char		*l0;
+	size_t		 done, total;
 	int		 i, n = 0;
 
-	if (ui->lib->n == 0) {
+	if (ui->lib->n == 0 && ui->indexer != NULL) {
+		indexer_progress(ui->indexer, &done, &total);
+		l0 = total == 0 ? xasprintf("Looking for articles in %s...",
+		    ui->libpath) : xasprintf("Indexing %s: %zu of %zu...",
+		    ui->libpath, done, total);
+		lines[n++] = l0;
+		lines[n++] = "The list fills in when it is done;";
+		lines[n++] = "later starts are instant.";
+		lines[n++] = "? shows the keys, q quits.";
+	} else if (ui->lib->n == 0) {
 		l0 = xasprintf("No articles in %s.", ui->libpath);
 		lines[n++] = l0;
 		lines[n++] = "Put .txt or .md files there,";

@@ -107,6 +107,8 @@ struct ui {
 	struct store_article	*sa;		/* by entry id, made lazily */
 	size_t			 nsa;
 	struct library		*lib;
+	struct indexer		*indexer;	/* refreshing lib, or NULL */
+	int			 reload_asked;	/* F5: say how it went */
 	char			*libpath;	/* as shown */
 	char			*liberr;	/* the library could not open */
 	int			 quit;
@@ -131,6 +133,8 @@ struct ui {
 	struct store_filter	*tag_filter;
 	char			*tag_expr;
 	unsigned char		*read;		/* by entry id */
+	size_t			 unread;	/* articles not read, when */
+	int			 unread_valid;	/* this is set */
 	unsigned char		*marked;	/* by entry id: for a batch tag */
 	size_t			 nmarked;
 
@@ -182,6 +186,23 @@ struct ui {
 
 /* ui.c */
 void	ui_compute_layout(struct ui *);
+int	ui_start_indexer(struct ui *);
+
+/* indexer.c: refreshes a folder's library in a thread. */
+struct indexer;
+struct indexer	*indexer_start(const char *path, const char *data_dir);
+int		 indexer_fd(const struct indexer *);
+int		 indexer_poll(struct indexer *);
+void		 indexer_progress(struct indexer *, size_t *done,
+		    size_t *total);
+/* Stops the thread if it still runs (what it parsed is kept in the
+ * cache) and returns its library (NULL with *cause set on failure);
+ * *changed says whether it differs from the one it started from. */
+struct library	*indexer_finish(struct indexer *, int *changed,
+		    char **cause);
+
+/* adopt.c */
+void	ui_adopt_library(struct ui *, struct library *);
 
 /* actions.c */
 int	ui_dispatch(struct ui *, enum keys_action);

@@ -1,6 +1,7 @@
 /* state: the reader's own state through store.h -- read marks, tags and
  * saved highlights -- and reloading the library.  Without a store (the
  * data folder cannot be made) read marks live in memory only. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,7 +95,7 @@ state_has_tags(struct ui *ui, const struct library_entry *e)
 {
 	struct store_state st;
 
-	if (e->article != NULL && e->article->ntags > 0)
+	if (library_ntags(ui->lib, e) > 0)
 		return 1;
 	peek(ui, e, &st);
 	return st.ntags > 0;
@@ -107,16 +108,16 @@ state_tags_match(struct ui *ui, const struct library_entry *e,
 {
 	struct store_state		 st;
 	char				**tags;
-	size_t				 n = 0, i;
+	size_t				 n = 0, i, own;
 	int				 r;
 
 	peek(ui, e, &st);
-	tags = xcalloc(st.ntags + (e->article != NULL ? e->article->ntags :
-	    0) + 1, sizeof *tags);
+	own = library_ntags(ui->lib, e);
+	tags = xcalloc(st.ntags + own + 1, sizeof *tags);
 	for (i = 0; i < st.ntags; i++)
 		tags[n++] = st.tags[i];
-	for (i = 0; e->article != NULL && i < e->article->ntags; i++)
-		tags[n++] = e->article->tags[i];
+	for (i = 0; i < own; i++)
+		tags[n++] = (char *)(uintptr_t)library_tag(ui->lib, e, i);
 	r = store_filter_match(f, tags, n);
 	free(tags);
 	return r;
@@ -129,6 +130,7 @@ state_mark_read(struct ui *ui, const struct library_entry *e)
 	char				*cause = NULL;
 
 	ui->read[e->id] = 1;
+	ui->unread_valid = 0;
 	if (sa != NULL && store_read_set(ui->store, sa, 1, &cause) == -1) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
@@ -170,6 +172,7 @@ ui_toggle_read(struct ui *ui)
 
 	if ((e = current(ui)) == NULL)
 		return 0;
+	ui->unread_valid = 0;
 	if (ui->store == NULL || (sa = entry_sa(ui, e)) == NULL) {
 		ui->read[e->id] = !ui->read[e->id];
 		return REDRAW_LIST | REDRAW_STATUS;

@@ -9,13 +9,20 @@
 #include "inkstone/text.h"
 #include "inkstone/util.h"
 
+/* Counted again only when a read mark changed (state.c and the library's
+ * reloads say so): a count per redraw would cost every key in a library of
+ * 100,000 articles a pass over the store. */
 static size_t
 unread(struct ui *ui)
 {
 	size_t	i, n = 0;
 
+	if (ui->unread_valid)
+		return ui->unread;
 	for (i = 0; i < ui->lib->n; i++)
 		n += !ui->lib->v[i].failed && !state_is_read(ui, &ui->lib->v[i]);
+	ui->unread = n;
+	ui->unread_valid = 1;
 	return n;
 }
 
@@ -43,7 +50,8 @@ prompt_label(enum prompt p)
 static void
 summary(struct ui *ui, struct buf *b, int brief)
 {
-	const char *name = ui->libpath, *slash;
+	const char	*name = ui->libpath, *slash;
+	size_t		 done, total;
 
 	if (brief && (slash = strrchr(name, '/')) != NULL && slash[1] != '\0')
 		name = slash + 1;
@@ -54,6 +62,13 @@ summary(struct ui *ui, struct buf *b, int brief)
 	else
 		buf_addf(b, "  no articles");
 	buf_addf(b, "  %zu unread", unread(ui));
+	if (ui->indexer != NULL) {
+		indexer_progress(ui->indexer, &done, &total);
+		if (total == 0)
+			buf_addf(b, "  scanning");
+		else
+			buf_addf(b, "  indexing %zu%%", 100 * done / total);
+	}
 	if (ui->filter != NULL)
 		buf_addf(b, "  filter \"%s\"", ui->filter);
 	if (ui->entity_filter != NULL)

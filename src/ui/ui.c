@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "pane.h"
@@ -300,7 +301,8 @@ start_terminal(void)
 static void
 ui_free(struct ui *ui)
 {
-	int i;
+	char	*cause = NULL;
+	int	 i, changed;
 
 	for (i = 0; i < LAYOUT_NPANES; i++)
 		if (ui->pane[i].win != NULL)
@@ -309,6 +311,11 @@ ui_free(struct ui *ui)
 		delwin(ui->statuswin);
 	if (ui->helpwin != NULL)
 		delwin(ui->helpwin);
+	if (ui->indexer != NULL) {
+		/* What it parsed so far is in the cache already. */
+		library_free(indexer_finish(ui->indexer, &changed, &cause));
+		free(cause);
+	}
 	ui->open = -1;
 	reading_reset(ui);
 	highlights_reset(ui);
@@ -351,8 +358,9 @@ load_config(struct ui *ui)
 static int
 load_library(struct ui *ui, const char *path)
 {
-	struct stat	 st;
-	char		*cause = NULL;
+	struct library_opts	 o;
+	struct stat		 st;
+	char			*cause = NULL, *cache;
 
 	if (path == NULL)
 		path = ui->cfg.library;
@@ -367,21 +375,110 @@ load_library(struct ui *ui, const char *path)
 		}
 	}
 	ui->libpath = xstrdup(path);
-	ui->lib = library_open(path, &cause);
+	/* A folder opens from its index as it stands (empty without one),
+	 * so the first frame needs no article read; the indexer brings it
+	 * up to date behind the reader's back. */
+	memset(&o, 0, sizeof o);
+	o.cache_dir = cache = util_cache_dir();
+	o.no_refresh = 1;
+	ui->lib = library_open_with(path, &o, &cause);
+	free(cache);
 	if (ui->lib == NULL) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
 		return -1;
 	}
+	if (!ui->lib->single)
+		ui_start_indexer(ui);
 	return 0;
+}
+
+/* Rescans a folder library in the background; 0 if that is under way. */
+int
+ui_start_indexer(struct ui *ui)
+{
+	struct library_opts	 o;
+	char			*cause = NULL;
+
+	if (ui->lib->single)
+		return -1;
+	if (ui->indexer != NULL)
+		return 0;
+	ui->indexer = indexer_start(ui->libpath, ui->g != NULL ?
+	    ui->g->data_dir : NULL);
+	if (ui->indexer != NULL)
+		return 0;
+	/* No thread to be had: refresh here and now. */
+	memset(&o, 0, sizeof o);
+	o.cache_dir = util_cache_dir();
+	if (library_refresh(ui->lib, &o, &cause) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+	}
+	free((char *)o.cache_dir);
+	return -1;
+}
+
+/* The indexer is done: take its library if it found changes. */
+static int
+indexed(struct ui *ui)
+{
+	struct library	*lib;
+	char		*cause = NULL;
+	int		 changed;
+
+	lib = indexer_finish(ui->indexer, &changed, &cause);
+	ui->indexer = NULL;
+	if (lib == NULL) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		return REDRAW_STATUS;
+	}
+	free(cause);
+	if (!changed) {
+		library_free(lib);
+		if (ui->reload_asked)
+			ui_message(ui, 0, "%zu articles, none changed",
+			    ui->lib->n);
+		ui->reload_asked = 0;
+		return REDRAW_STATUS;
+	}
+	ui_adopt_library(ui, lib);
+	if (ui->reload_asked || ui->message == NULL)
+		ui_message(ui, 0, "%zu articles", ui->lib->n);
+	ui->reload_asked = 0;
+	return REDRAW_LAYOUT;
+}
+
+static uint64_t
+now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000;
+}
+
+/* INKSTONE_LATENCY_LOG=FILE: one line per batch of keys read, the
+ * microseconds from reading them to the screen updated (for make bench). */
+static FILE *
+latency_log(void)
+{
+	const char *path = getenv("INKSTONE_LATENCY_LOG");
+
+	if (path == NULL || *path == '\0')
+		return NULL;
+	return fopen(path, "ae");
 }
 
 static void
 loop(struct ui *ui)
 {
-	struct pollfd	pfd;
+	struct pollfd	pfd[2];
 	sigset_t	block, wait;
-	int		flags = REDRAW_LAYOUT;
+	int		flags = REDRAW_LAYOUT, keyed;
+	FILE		*lat = latency_log();
+	uint64_t	 t0 = 0;
 
 	/*
 	 * The signals the loop handles stay blocked except inside ppoll(),
@@ -402,8 +499,10 @@ loop(struct ui *ui)
 	 */
 	sigprocmask(SIG_BLOCK, &block, &wait);
 	sigdelset(&wait, SIGWINCH);
-	pfd.fd = STDIN_FILENO;
-	pfd.events = POLLIN;
+	pfd[0].fd = STDIN_FILENO;
+	pfd[0].events = POLLIN;
+	pfd[1].events = POLLIN;
+	keyed = 0;
 	while (!ui->quit && !got_signal) {
 		if (got_winch) {
 			got_winch = 0;
@@ -414,20 +513,39 @@ loop(struct ui *ui)
 			relayout(ui);
 		if (flags != 0)
 			paint(ui, (flags & REDRAW_LAYOUT) ? REDRAW_ALL : flags);
-		flags = 0;
-		if (ppoll(&pfd, 1, NULL, &wait) == -1) {
+		if (keyed && lat != NULL) {
+			fprintf(lat, "%llu\n", (unsigned long long)(now_us() - t0));
+			fflush(lat);
+		}
+		flags = keyed = 0;
+		pfd[1].fd = ui->indexer != NULL ? indexer_fd(ui->indexer) : -1;
+		pfd[0].revents = pfd[1].revents = 0;
+		if (ppoll(pfd, 2, NULL, &wait) == -1) {
 			if (errno == EINTR)
 				continue;
 			break;
 		}
-		if (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) {
+		if (pfd[0].revents & (POLLHUP | POLLERR | POLLNVAL)) {
 			/* The terminal went away: leave now, do not spin. */
 			got_signal = SIGHUP;
 			break;
 		}
-		flags = input(ui);
+		if (pfd[1].revents & POLLIN) {
+			if (indexer_poll(ui->indexer))
+				flags |= indexed(ui);
+			else	/* progress */
+				flags |= REDRAW_STATUS |
+				    (ui->lib->n == 0 ? REDRAW_LIST : 0);
+		}
+		if (pfd[0].revents & POLLIN) {
+			t0 = now_us();
+			keyed = 1;
+			flags |= input(ui);
+		}
 	}
 	sigprocmask(SIG_UNBLOCK, &block, NULL);
+	if (lat != NULL)
+		fclose(lat);
 }
 
 int

@@ -92,6 +92,14 @@ test_cold_then_warm(void **state)
 	a = library_load(lib, &lib->v[i]);
 	assert_non_null(a);
 	assert_true(a->npara >= 1);
+	/* Unloaded, the entry is the index's again and loads anew. */
+	library_unload(lib, &lib->v[i]);
+	assert_null(lib->v[i].article);
+	assert_false(lib->v[i].failed);
+	assert_int_equal(library_ntags(lib, &lib->v[i]), 2);
+	a = library_load(lib, &lib->v[i]);
+	assert_non_null(a);
+	assert_true(a->npara >= 1);
 	/* The entity index knows the CJK alias. */
 	ent = libindex_entity_find(lib->index, "台積電");
 	assert_int_not_equal(ent, (size_t)-1);
@@ -147,8 +155,9 @@ test_refresh_sees_changes(void **state)
 static void
 test_damaged_or_unwritable_cache(void **state)
 {
-	struct library	*lib;
-	char		*cause = NULL, *ixpath;
+	struct library		*lib;
+	struct library_opts	 o = { 0 };
+	char			*cause = NULL, *ixpath;
 	FILE		*f;
 
 	(void)state;
@@ -159,7 +168,14 @@ test_damaged_or_unwritable_cache(void **state)
 	fputc('#', f);
 	fclose(f);
 	progress_calls = 0;
-	lib = open_lib(1);	/* damaged: rebuilt even though trusted */
+	/* Damaged and trusted: empty until refreshed, never an error. */
+	lib = open_lib(1);
+	assert_int_equal(lib->n, 0);
+	assert_null(lib->index);
+	o.cache_dir = cache;
+	o.db = db;
+	o.progress = count_progress;
+	assert_int_equal(library_refresh(lib, &o, &cause), 1);
 	assert_int_equal(lib->n, 3);
 	assert_true(progress_calls > 0);
 	library_free(lib);
