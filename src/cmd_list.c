@@ -137,36 +137,27 @@ print_tsv(const struct library_entry *e, char *const *tags, size_t ntags)
 	putchar('\n');
 }
 
-/* The configuration's sort order (sort.by, sort.reverse).  A library
- * comes scanned in path order. */
+/* The configuration's sort order (sort.by, sort.reverse). */
 static void
 sort_library(struct library *lib, const struct config *c)
 {
-	struct library_entry	t;
-	size_t			i;
-	int			reverse = c->sort_reverse;
+	enum library_sort by;
 
 	switch (c->sort_by) {
-	case CONFIG_SORT_DATE:
-		/* library_sort gives dates newest first, which is the
-		 * configuration's reversed order. */
-		library_sort(lib, LIBRARY_SORT_DATE);
-		reverse = !reverse;
-		break;
 	case CONFIG_SORT_TITLE:
-		library_sort(lib, LIBRARY_SORT_TITLE);
+		by = LIBRARY_SORT_TITLE;
 		break;
 	case CONFIG_SORT_SOURCE:
-		library_sort(lib, LIBRARY_SORT_SOURCE);
+		by = LIBRARY_SORT_SOURCE;
+		break;
+	case CONFIG_SORT_PATH:
+		by = LIBRARY_SORT_PATH;
 		break;
 	default:
+		by = LIBRARY_SORT_DATE;
 		break;
 	}
-	for (i = 0; reverse && i < lib->n / 2; i++) {
-		t = lib->v[i];
-		lib->v[i] = lib->v[lib->n - 1 - i];
-		lib->v[lib->n - 1 - i] = t;
-	}
+	library_sort(lib, by, c->sort_reverse);
 }
 
 static int

@@ -78,7 +78,7 @@ static const struct {
 	{ "search", "search forward" },
 	{ "search-next", "go to the next match" },
 	{ "search-prev", "go to the previous match" },
-	{ "sort", "change the sort order" },
+	{ "sort", "sort by date, title, source or path in turn" },
 	{ "filter-tag", "show only articles with a tag" },
 	{ "filter-entity", "show only articles naming an entity" },
 	{ "clear-filter", "show all articles again" },

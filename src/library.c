@@ -202,7 +202,7 @@ library_open(const char *path, char **cause)
 		    xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
 		add_file(&ld, path, slash == NULL ? path : slash + 1, &st);
 	}
-	library_sort(lib, LIBRARY_SORT_DATE);
+	library_sort(lib, LIBRARY_SORT_DATE, 0);
 	return lib;
 }
 
@@ -233,63 +233,65 @@ library_title(const struct library_entry *e)
 	return e->title;
 }
 
-static const char *
-source_of(const struct library_entry *e)
-{
-	return e->source;
-}
-
-static const char *
-date_of(const struct library_entry *e)
-{
-	return e->date_iso;
-}
-
+/*
+ * The comparators take the direction as qsort_r's argument: reversing
+ * flips the key only, so entries without one (no date, no source) stay
+ * last and ties stay in the order of rel either way.
+ */
 static int
-by_rel(const void *a, const void *b)
+by_rel(const void *a, const void *b, void *arg)
 {
-	return strcmp(((const struct library_entry *)a)->rel,
+	const int *reverse = arg;
+	int r = strcmp(((const struct library_entry *)a)->rel,
 	    ((const struct library_entry *)b)->rel);
+
+	return reverse != NULL && *reverse ? -r : r;
+}
+
+/* Empty keys last, then key order (flipped by *reverse), then rel. */
+static int
+by_key(const void *a, const void *b, const char *ka, const char *kb,
+    int coll, const int *reverse)
+{
+	int r;
+
+	if (*ka == '\0' || *kb == '\0')
+		r = (*ka == '\0') - (*kb == '\0');
+	else {
+		r = coll ? strcoll(ka, kb) : strcmp(ka, kb);
+		if (*reverse)
+			r = -r;
+	}
+	return r != 0 ? r : by_rel(a, b, NULL);
 }
 
 static int
-by_date(const void *a, const void *b)
+by_date(const void *a, const void *b, void *arg)
 {
-	const char	*da = date_of(a), *db = date_of(b);
-	int		 r;
+	const int *reverse = arg;
+	int	   down = !*reverse;	/* the natural order: newest first */
 
-	if (*da == '\0' || *db == '\0')
-		r = (*da == '\0') - (*db == '\0');
-	else
-		r = -strcmp(da, db);
-	return r != 0 ? r : by_rel(a, b);
+	return by_key(a, b, ((const struct library_entry *)a)->date_iso,
+	    ((const struct library_entry *)b)->date_iso, 0, &down);
 }
 
 static int
-by_title(const void *a, const void *b)
+by_title(const void *a, const void *b, void *arg)
 {
-	int r = strcoll(library_title(a), library_title(b));
-
-	return r != 0 ? r : by_rel(a, b);
+	return by_key(a, b, library_title(a), library_title(b), 1, arg);
 }
 
 static int
-by_source(const void *a, const void *b)
+by_source(const void *a, const void *b, void *arg)
 {
-	const char	*sa = source_of(a), *sb = source_of(b);
-	int		 r;
-
-	if (*sa == '\0' || *sb == '\0')
-		r = (*sa == '\0') - (*sb == '\0');
-	else
-		r = strcoll(sa, sb);
-	return r != 0 ? r : by_date(a, b);
+	return by_key(a, b, ((const struct library_entry *)a)->source,
+	    ((const struct library_entry *)b)->source, 1, arg);
 }
 
 void
-library_sort(struct library *lib, enum library_sort by)
+library_sort(struct library *lib, enum library_sort by, int reverse)
 {
-	int (*cmp)(const void *, const void *);
+	int (*cmp)(const void *, const void *, void *);
 
 	switch (by) {
 	case LIBRARY_SORT_TITLE:
@@ -298,12 +300,15 @@ library_sort(struct library *lib, enum library_sort by)
 	case LIBRARY_SORT_SOURCE:
 		cmp = by_source;
 		break;
+	case LIBRARY_SORT_PATH:
+		cmp = by_rel;
+		break;
 	default:
 		cmp = by_date;
 		break;
 	}
 	if (lib->n > 1)
-		qsort(lib->v, lib->n, sizeof *lib->v, cmp);
+		qsort_r(lib->v, lib->n, sizeof *lib->v, cmp, &reverse);
 }
 
 const char *
@@ -314,6 +319,8 @@ library_sort_name(enum library_sort by)
 		return "title";
 	case LIBRARY_SORT_SOURCE:
 		return "source";
+	case LIBRARY_SORT_PATH:
+		return "path";
 	default:
 		return "date";
 	}

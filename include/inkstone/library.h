@@ -41,9 +41,11 @@ struct library_entry {
 
 enum library_sort {
 	LIBRARY_SORT_DATE,	/* newest first; undated last */
-	LIBRARY_SORT_TITLE,
-	LIBRARY_SORT_SOURCE
+	LIBRARY_SORT_TITLE,	/* A to Z in the locale's order */
+	LIBRARY_SORT_SOURCE,	/* A to Z; no source last */
+	LIBRARY_SORT_PATH	/* by rel, byte order */
 };
+#define LIBRARY_NSORTS	4
 
 struct library {
 	char			*root;	/* the folder, or the file's folder */
@@ -111,8 +113,10 @@ size_t		 library_ntags(const struct library *lib,
 const char	*library_tag(const struct library *lib,
 		    const struct library_entry *e, size_t k);
 
-/* Sorts the entries; ties keep the order of rel. */
-void		 library_sort(struct library *lib, enum library_sort by);
+/* Sorts the entries in by's order, or its reverse (an entry without the
+ * key stays last either way); ties keep the order of rel. */
+void		 library_sort(struct library *lib, enum library_sort by,
+		    int reverse);
 const char	*library_sort_name(enum library_sort by);
 
 /* Fills idx (room for lib->n) with the indexes of the entries whose title

@@ -18,22 +18,11 @@ list_selected(struct ui *ui)
 	return &ui->lib->v[ui->view[ui->list.sel]];
 }
 
-/* Sorts the library; by date, sort.reverse (the default) puts the newest
- * first. */
+/* Sorts the library in the order chosen, reversed by sort.reverse. */
 void
 ui_sort(struct ui *ui)
 {
-	struct library_entry	 tmp;
-	size_t			 i, n = ui->lib->n;
-
-	library_sort(ui->lib, ui->sort);
-	if (ui->sort != LIBRARY_SORT_DATE || ui->cfg.sort_reverse)
-		return;
-	for (i = 0; i < n / 2; i++) {
-		tmp = ui->lib->v[i];
-		ui->lib->v[i] = ui->lib->v[n - 1 - i];
-		ui->lib->v[n - 1 - i] = tmp;
-	}
+	library_sort(ui->lib, ui->sort, ui->cfg.sort_reverse);
 }
 
 /* Which of the library index's entities the entity filter names: the one
@@ -160,7 +149,7 @@ resort(struct ui *ui)
 	rel = sel != NULL ? xstrdup(sel->rel) : NULL;
 	if (ui->open >= 0)
 		openrel = xstrdup(ui->lib->v[ui->open].rel);
-	ui->sort = (ui->sort + 1) % 3;
+	ui->sort = (ui->sort + 1) % LIBRARY_NSORTS;
 	ui_sort(ui);
 	for (i = 0; i < ui->lib->n; i++) {
 		if (openrel != NULL && strcmp(ui->lib->v[i].rel, openrel) == 0)

@@ -572,6 +572,7 @@ ui_run(const char *path, const struct globals *g)
 	ui.toggled[LAYOUT_SIDEBAR] = !ui.cfg.show_sidebar;
 	ui.sort = ui.cfg.sort_by == CONFIG_SORT_TITLE ? LIBRARY_SORT_TITLE :
 	    ui.cfg.sort_by == CONFIG_SORT_SOURCE ? LIBRARY_SORT_SOURCE :
+	    ui.cfg.sort_by == CONFIG_SORT_PATH ? LIBRARY_SORT_PATH :
 	    LIBRARY_SORT_DATE;
 	if (load_library(&ui, path) == -1) {
 		ui_free(&ui);

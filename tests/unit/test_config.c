@@ -48,7 +48,7 @@ test_defaults(void **state)
 	assert_int_equal(c.sidebar_width, 28);
 	assert_int_equal(c.reading_width, 80);
 	assert_int_equal(c.sort_by, CONFIG_SORT_DATE);
-	assert_true(c.sort_reverse);
+	assert_false(c.sort_reverse);
 	assert_true(c.show_list && c.show_highlights && c.show_sidebar);
 	assert_int_equal(c.nentities, CONFIG_NENTITIES);
 	for (i = 0; i < CONFIG_NENTITIES; i++)
@@ -90,7 +90,7 @@ test_good(void **state)
 	assert_int_equal(c.reading_width, 72);
 	assert_int_equal(c.reading_margin, 0);
 	assert_int_equal(c.sort_by, CONFIG_SORT_TITLE);
-	assert_int_equal(c.sort_reverse, 0);
+	assert_int_equal(c.sort_reverse, 1);
 	assert_string_equal(c.quick_tags[0], "policy");
 	assert_string_equal(c.quick_tags[1], "chips");
 	assert_null(c.quick_tags[2]);

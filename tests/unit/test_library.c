@@ -163,10 +163,10 @@ test_sort_and_filter(void **state)
 	(void)state;
 	lib = library_open(root, &cause);
 	assert_non_null(lib);
-	library_sort(lib, LIBRARY_SORT_TITLE);
+	library_sort(lib, LIBRARY_SORT_TITLE, 0);
 	assert_string_equal(library_title(&lib->v[0]), "Alpha fabs");
 	assert_string_equal(library_title(&lib->v[1]), "Beta chips");
-	library_sort(lib, LIBRARY_SORT_SOURCE);
+	library_sort(lib, LIBRARY_SORT_SOURCE, 0);
 	assert_string_equal(lib->v[0].article->source, "Asia Compute Weekly");
 	for (i = 1; i < lib->n; i++) {
 		src = lib->v[i].article != NULL ?
@@ -180,7 +180,25 @@ test_sort_and_filter(void **state)
 		    lib->v[i].article->source == NULL);
 	assert_string_equal(library_sort_name(LIBRARY_SORT_SOURCE), "source");
 
-	library_sort(lib, LIBRARY_SORT_DATE);
+	/* Reversed: Z to A, and by date oldest first, the undated still
+	 * last; by path, byte order. */
+	library_sort(lib, LIBRARY_SORT_TITLE, 1);
+	assert_string_equal(library_title(&lib->v[lib->n - 1]), "Alpha fabs");
+	library_sort(lib, LIBRARY_SORT_DATE, 1);
+	for (i = 1; i < lib->n && lib->v[i].date_iso[0] != '\0'; i++)
+		assert_true(strcmp(lib->v[i - 1].date_iso,
+		    lib->v[i].date_iso) <= 0);
+	for (; i < lib->n; i++)
+		assert_string_equal(lib->v[i].date_iso, "");
+	library_sort(lib, LIBRARY_SORT_PATH, 0);
+	for (i = 1; i < lib->n; i++)
+		assert_true(strcmp(lib->v[i - 1].rel, lib->v[i].rel) < 0);
+	assert_string_equal(library_sort_name(LIBRARY_SORT_PATH), "path");
+
+	library_sort(lib, LIBRARY_SORT_DATE, 0);
+	for (i = 1; i < lib->n && lib->v[i].date_iso[0] != '\0'; i++)
+		assert_true(strcmp(lib->v[i - 1].date_iso,
+		    lib->v[i].date_iso) >= 0);
 	/* Bodies, case-insensitively; titles too; CJK exactly. */
 	n = library_filter_text(lib, "huawei", idx);
 	assert_int_equal(n, 1);
