@@ -124,8 +124,14 @@ sanitize: deps
 valgrind: inkstone
 	@sh tests/e2e/valgrind.sh
 
+# The module benchmarks, then the scale benchmark (tests/bench/README):
+# BENCH_SIZES="1000 10000" for a quicker run, BENCH_DIR for its data.
+BENCH_SIZES ?= 1000 10000 100000
+BENCH_DIR ?= build/benchdata
 bench: $(BENCH_BIN) inkstone
 	@for b in $(BENCH_BIN); do echo "== $$b"; $$b || exit 1; done
+	@echo "== tests/bench/scale.sh ($(BENCH_SIZES))"
+	@SIZES="$(BENCH_SIZES)" BENCH_DIR="$(BENCH_DIR)" sh tests/bench/scale.sh
 
 install: inkstone
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(SHAREDIR)/themes $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5

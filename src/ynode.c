@@ -28,8 +28,13 @@ node_new(enum ynode_type type, const yaml_mark_t *m)
 static void
 node_add(struct ynode *parent, struct ynode *child)
 {
-	parent->items = xreallocarray(parent->items, parent->n + 1,
-	    sizeof *parent->items);
+	/* Doubling (the capacity is implied: 4, then each power of two
+	 * past it): one more each time copies the items per key wherever
+	 * realloc cannot grow in place, quadratic on a 100,000-key file. */
+	if (parent->n == 0 || (parent->n >= 4 &&
+	    (parent->n & (parent->n - 1)) == 0))
+		parent->items = xreallocarray(parent->items, parent->n == 0 ?
+		    4 : 2 * parent->n, sizeof *parent->items);
 	parent->items[parent->n++] = child;
 }
 

@@ -40,8 +40,8 @@ SOCK=inkstone-bench-$$
 t() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 't kill-server >/dev/null 2>&1' EXIT
 
-# frame LIB PATTERN: ms from exec to PATTERN on a 120x40 screen (polled),
-# and the reader's peak RSS after it; prints "MS KB".
+# frame LIB PATTERN: ms from exec to PATTERN on a 120x40 screen (polled,
+# so a few ms of tmux's own time are in it); prints "MS".
 frame() {
 	t kill-server >/dev/null 2>&1
 	t new-session -d -x 120 -y 40 "sh"
@@ -51,9 +51,22 @@ frame() {
 	i=0
 	while ! t capture-pane -p | grep -q "$2" && [ $i -lt 20000 ]; do i=$((i + 1)); done
 	t1=$(now)
+	ms "$(echo "$t1 - $t0" | bc)"
+}
+
+# peak: the running reader's peak RSS in KB.
+peak() {
 	pid=$(t list-panes -F '#{pane_pid}')
 	kb=$(sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' /proc/"$pid"/status 2>/dev/null)
-	echo "$(ms "$(echo "$t1 - $t0" | bc)") ${kb:-?}"
+	echo "${kb:-?}"
+}
+
+# settle: waits until the reader's background rescan is over.
+settle() {
+	i=0
+	while t capture-pane -p | grep -Eq "scanning|indexing" && [ $i -lt 600 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
 }
 
 # latency KEY COUNT: sends KEY COUNT times to the running reader and prints
@@ -98,12 +111,13 @@ for n in $SIZES; do
 	grep=$(best 3 grep -rlF "$WORD" "$lib")
 	rsearch=$(best 3 "$INK" list --search "$RARE" "$lib")
 	rgrep=$(best 3 grep -rlF "$RARE" "$lib")
-	set -- $(frame "$lib" "Articles")
-	ff=$1 readerrss=$2
+	ff=$(frame "$lib" "Articles $n/$n")
+	settle
 	t send-keys j
 	sleep 0.3
 	set -- $(latency j 200)
 	lat_list="$1/$2"
+	readerrss=$(peak)
 	t kill-server >/dev/null 2>&1
 	nb_reload="-" nb_print="-"
 	if command -v newsboat >/dev/null 2>&1; then
@@ -136,7 +150,7 @@ row "newsboat -x print-unread (s)" np
 
 # Scrolling a 1 MB article: open it, then Space pages.
 export XDG_CACHE_HOME="$DIR/cachebig"
-set -- $(frame "$big/one.txt" "Reading")
+frame "$big/one.txt" "Articles 1/1" >/dev/null
 t send-keys Enter
 sleep 1
 set -- $(latency Space 200)
