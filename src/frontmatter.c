@@ -327,6 +327,28 @@ delim(const char *s, size_t len, size_t off, const char *d, size_t *nextoff)
 	return e - off == 3 && memcmp(s + off, d, 3) == 0;
 }
 
+size_t
+article_body_offset(const char *raw, size_t len)
+{
+	size_t	start, off, nextoff, bom = 0;
+
+	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+		bom = 3;
+	if (!delim(raw, len, bom, "---", &start) || start == len)
+		return 0;
+	for (off = start; off < len; off = nextoff) {
+		if (delim(raw, len, off, "---", &nextoff) ||
+		    delim(raw, len, off, "...", &nextoff))
+			break;
+		if (off - start > ARTICLE_FM_MAX)
+			return 0;
+	}
+	/* A CR would make lines of its own where the parser reads. */
+	if (off >= len || memchr(raw, '\r', nextoff) != NULL)
+		return 0;
+	return nextoff;
+}
+
 int
 article_frontmatter(struct article *a, const char *s, size_t len,
     size_t *body)

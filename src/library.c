@@ -332,17 +332,24 @@ entry_matches(const struct library_entry *e, const struct search *s)
 	const char	*t = library_title(e);
 	struct article	*a = e->article;
 	char		*cause = NULL, *raw;
-	size_t		 i, len;
+	size_t		 i, len, body;
 	int		 found = 0;
 
 	if (search_contains(s, t, strlen(t)))
 		return 1;
 	/* A body not loaded is read for the search and let go again, so a
-	 * search of a large library does not keep it all in memory. */
+	 * search of a large library does not keep it all in memory.  The
+	 * raw bytes answer first where they can: no (the prefilter) and,
+	 * after front matter, yes; the article is parsed only between. */
 	if (a == NULL && !e->failed && e->ix != (size_t)-1) {
 		raw = util_read_file(e->path, ARTICLE_MAX_SIZE, &len, &cause);
-		if (raw != NULL && search_may_contain(s, raw, len))
-			a = article_read(e->path, raw, len, &cause);
+		if (raw != NULL && search_may_contain(s, raw, len)) {
+			if ((body = article_body_offset(raw, len)) > 0 &&
+			    search_in_body(s, raw + body))
+				found = 1;
+			else
+				a = article_read(e->path, raw, len, &cause);
+		}
 		free(raw);
 		free(cause);
 	}

@@ -172,51 +172,95 @@ search_spans_free(struct search_spans *out)
 	out->n = out->cap = 0;
 }
 
-/* Non-ASCII code points whose case folding holds ASCII letters (KELVIN
- * SIGN, LONG S, LATIN CAPITAL I WITH DOT, the Latin ligatures): text that
- * holds one may match an ASCII needle that its raw bytes do not show. */
-static const char *const folds_to_ascii[] = {
-	"\xe2\x84\xaa", "\xc5\xbf", "\xc4\xb0", "\xef\xac",
-};
+/* 1 if raw holds a non-ASCII code point whose full case folding holds
+ * ASCII letters (KELVIN SIGN, LONG S, CAPITAL I WITH DOT, SHARP S and its
+ * capital, N PRECEDED BY APOSTROPHE, J WITH CARON, H/T/W/Y WITH marks, A
+ * WITH RIGHT HALF RING, the Latin ligatures): such text may match an
+ * ASCII needle that its raw bytes do not show.  One pass over the bytes;
+ * most of them are below 0xC3 and cost a compare. */
+static int
+folds_to_ascii(const char *raw, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)raw;
+	size_t			 i;
+
+	for (i = 0; i + 1 < len; i++) {
+		if (u[i] < 0xc3)
+			continue;
+		switch (u[i]) {
+		case 0xc3:
+			if (u[i + 1] == 0x9f)
+				return 1;
+			break;
+		case 0xc4:
+			if (u[i + 1] == 0xb0)
+				return 1;
+			break;
+		case 0xc5:
+			if (u[i + 1] == 0xbf || u[i + 1] == 0x89)
+				return 1;
+			break;
+		case 0xc7:
+			if (u[i + 1] == 0xb0)
+				return 1;
+			break;
+		case 0xe1:
+			if (i + 2 < len && u[i + 1] == 0xba &&
+			    ((u[i + 2] >= 0x96 && u[i + 2] <= 0x9a) ||
+			    u[i + 2] == 0x9e))
+				return 1;
+			break;
+		case 0xe2:
+			if (i + 2 < len && u[i + 1] == 0x84 && u[i + 2] == 0xaa)
+				return 1;
+			break;
+		case 0xef:
+			if (u[i + 1] == 0xac)
+				return 1;
+			break;
+		}
+	}
+	return 0;
+}
 
 int
 search_may_contain(const struct search *s, const char *raw, size_t len)
 {
-	const char	*p = s->folded, *end = p + s->len, *best = NULL;
-	size_t		 n, bestn = 0, i;
+	const char	*p = s->folded, *end = p + s->len;
+	size_t		 n, ntok = 0;
 	uint32_t	 cp;
 	char		 tok[64];
+	int		 cstr = raw[len] == '\0' && strlen(raw) == len;
 
-	/* The longest run of ASCII letters and digits in the needle: the
-	 * article parser joins lines with spaces and turns controls into
-	 * pictures, but never makes or breaks such a run. */
+	/*
+	 * Every run of three or more ASCII letters and digits in the needle
+	 * must be in the file: the article parser joins lines with spaces
+	 * and turns controls into pictures, but never makes or breaks such
+	 * a run.  (A character that folds to ASCII, such as the Kelvin
+	 * sign, could make one: then the file is parsed.)
+	 */
+	if (cstr && folds_to_ascii(raw, len))
+		cstr = 0;
 	while (p < end) {
 		for (n = 0; p + n < end && (((unsigned char)p[n] < 0x80 &&
 		    ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= '0' &&
 		    p[n] <= '9')))); n++)
 			;
-		if (n > bestn) {
-			best = p;
-			bestn = n;
+		if (n >= 3) {
+			ntok++;
+			if (!cstr)	/* strcasestr needs one C string */
+				return 1;
+			if (n >= sizeof tok)
+				n = sizeof tok - 1;
+			memcpy(tok, p, n);
+			tok[n] = '\0';
+			if (strcasestr(raw, tok) == NULL)
+				return 0;
 		}
 		p += n > 0 ? n : 1;
 	}
-	if (bestn >= 3) {
-		if (bestn >= sizeof tok)
-			bestn = sizeof tok - 1;
-		memcpy(tok, best, bestn);
-		tok[bestn] = '\0';
-		if (raw[len] != '\0' || strlen(raw) != len)
-			return 1;	/* strcasestr needs one C string */
-		if (strcasestr(raw, tok) != NULL)
-			return 1;
-		for (i = 0; i < sizeof folds_to_ascii / sizeof *folds_to_ascii;
-		    i++)
-			if (memmem(raw, len, folds_to_ascii[i],
-			    strlen(folds_to_ascii[i])) != NULL)
-				return 1;
-		return 0;
-	}
+	if (ntok > 0)
+		return 1;
 	/* Else one caseless code point (CJK, Hangul): joining lines may
 	 * put two together, but never splits one. */
 	for (p = s->folded; p < end; p += n) {
@@ -226,3 +270,40 @@ search_may_contain(const struct search *s, const char *raw, size_t len)
 	}
 	return 1;
 }
+
+/*
+ * Whether the needle survives the article parser byte for byte wherever it
+ * stands inside one line of an article's own text (front matter present,
+ * so no line is dropped): printable ASCII and caseless code points only
+ * (sanitising changes neither), no ideographic space, no space at either
+ * end (lines are trimmed), and none of the Markdown marks the parser
+ * strips (# and > at a line's start, rules made of = - * _).
+ */
+static int
+plain(const struct search *s)
+{
+	const char	*p = s->folded, *end = p + s->len;
+	uint32_t	 cp;
+	size_t		 n;
+	int		 mark = 1;
+
+	if (s->len == 0 || p[0] == ' ' || end[-1] == ' ')
+		return 0;
+	for (; p < end; p += n) {
+		n = text_decode(p, (size_t)(end - p), &cp);
+		if (cp == '#' || cp == '>' || cp == 0x3000)
+			return 0;
+		if ((cp < 0x20 || cp > 0x7e) && !caseless(cp))
+			return 0;
+		if (cp > 0x7e || strchr("=-*_ ", (int)cp) == NULL)
+			mark = 0;
+	}
+	return !mark;
+}
+
+int
+search_in_body(const struct search *s, const char *body)
+{
+	return plain(s) && strcasestr(body, s->folded) != NULL;
+}
+

@@ -109,6 +109,7 @@ text_repair(const char *s, size_t len, size_t *outlen)
 	uint32_t	 cp;
 	size_t		 i = 0, n, run;
 
+	buf_grow(&b, len);
 	buf_add(&b, "", 0);
 	while (i < len) {
 		/* Copy runs of plain ASCII at once: most text is. */
@@ -271,10 +272,22 @@ text_sanitize(const char *s, size_t len, size_t *outlen)
 {
 	struct buf	 b = { 0 };
 	uint32_t	 cp, p;
-	size_t		 i = 0, n, col = 0;
+	size_t		 i = 0, n, col = 0, run;
 
+	/* Most text comes out as it went in: room for that at once. */
+	buf_grow(&b, len);
 	buf_add(&b, "", 0);
 	while (i < len) {
+		/* Runs of printable ASCII are copied whole. */
+		for (run = i; run < len && (unsigned char)s[run] >= 0x20 &&
+		    (unsigned char)s[run] < 0x7f; run++)
+			;
+		if (run > i) {
+			buf_add(&b, s + i, run - i);
+			col += run - i;
+			i = run;
+			continue;
+		}
 		n = text_decode(s + i, len - i, &cp);
 		if (cp == '\n') {
 			buf_addc(&b, '\n');

@@ -93,7 +93,7 @@ xasprintf(const char *fmt, ...)
 	return p;
 }
 
-static void
+void
 buf_grow(struct buf *b, size_t n)
 {
 	size_t need = b->len + n + 1;

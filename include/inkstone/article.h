@@ -56,6 +56,11 @@ struct article	*article_load(const char *path, char **cause);
 struct article	*article_read(const char *path, const char *buf, size_t len,
 		    char **cause);
 
+/* Where the body starts in a file's raw bytes raw[0..len) when it opens
+ * with a closed front matter block that the parser reads the same way
+ * (no CR in it, not over the parser's size limit); else 0. */
+size_t		 article_body_offset(const char *raw, size_t len);
+
 /* The largest file article_load reads. */
 #define ARTICLE_MAX_SIZE	(64u * 1024 * 1024)
 

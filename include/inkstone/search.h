@@ -42,5 +42,10 @@ void		 search_spans_free(struct search_spans *out);
  * need not be parsed.  1 means maybe. */
 int		 search_may_contain(const struct search *s, const char *raw,
 		    size_t len);
+/* A fast yes on the body of an article file with front matter (the raw
+ * bytes after it, a C string: see article_body_offset): 1 only if the
+ * parsed article holds a match (a needle the parser cannot change, found
+ * case-insensitively).  0 means do not know: parse and search. */
+int		 search_in_body(const struct search *s, const char *body);
 
 #endif

@@ -22,6 +22,9 @@ struct buf {
 	size_t	 len;
 	size_t	 cap;
 };
+/* Makes room for n more bytes (and the NUL), so that adds up to that
+ * many copy nothing again. */
+void	buf_grow(struct buf *b, size_t n);
 void	buf_add(struct buf *b, const void *p, size_t n);
 void	buf_adds(struct buf *b, const char *s);
 void	buf_addc(struct buf *b, char c);

@@ -121,6 +121,16 @@ test_says_no(void **state)
 	s = search_new("finance");
 	assert_true(search_may_contain(s, "\xef\xac\x81nance", 7));
 	search_free(s);
+	/* Every word of three or more must be there: "item 777" is ruled
+	 * out by its rarer word. */
+	s = search_new("Item 777");
+	assert_false(search_may_contain(s, "item 776 and item 778", 21));
+	assert_true(search_may_contain(s, "ITEM\n777", 8));
+	search_free(s);
+	/* Sharp s folds to "ss": "STRASSE" may be in "Straße". */
+	s = search_new("STRASSE");
+	assert_true(search_may_contain(s, "Stra\xc3\x9f" "e", 7));
+	search_free(s);
 	/* A Markdown line join: "Tech\nReview" parses to "Tech Review". */
 	s = search_new("tech review");
 	assert_true(search_may_contain(s, "Harbour Tech\nReview", 19));
