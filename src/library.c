@@ -266,16 +266,6 @@ by_key(const void *a, const void *b, const char *ka, const char *kb,
 }
 
 static int
-by_date(const void *a, const void *b, void *arg)
-{
-	const int *reverse = arg;
-	int	   down = !*reverse;	/* the natural order: newest first */
-
-	return by_key(a, b, ((const struct library_entry *)a)->date_iso,
-	    ((const struct library_entry *)b)->date_iso, 0, &down);
-}
-
-static int
 by_title(const void *a, const void *b, void *arg)
 {
 	return by_key(a, b, library_title(a), library_title(b), 1, arg);
@@ -288,10 +278,77 @@ by_source(const void *a, const void *b, void *arg)
 	    ((const struct library_entry *)b)->source, 1, arg);
 }
 
+/* A date as a number that sorts as the string does ("YYYY-MM-DD HH:MM",
+ * any prefix of it): eight bits a character from the left.  0: none. */
+static uint64_t
+date_key(const char *d)
+{
+	uint64_t	k = 0;
+	int		i;
+
+	for (i = 0; i < 8; i++)
+		k = k << 8 | (unsigned char)(*d != '\0' ? *d++ : 0);
+	return k;
+}
+
+struct dkey {
+	uint64_t			 hi, lo;	/* the date's 16 bytes */
+	const struct library_entry	*e;
+};
+
+static int
+by_dkey(const void *a, const void *b, void *arg)
+{
+	const struct dkey	*x = a, *y = b;
+	const int		*reverse = arg;
+	int			 r;
+
+	if (x->hi == 0 || y->hi == 0)
+		r = (x->hi == 0) - (y->hi == 0);
+	else {
+		r = x->hi != y->hi ? (x->hi < y->hi ? 1 : -1) :
+		    x->lo != y->lo ? (x->lo < y->lo ? 1 : -1) : 0;
+		if (*reverse)
+			r = -r;
+	}
+	return r != 0 ? r : strcmp(x->e->rel, y->e->rel);
+}
+
+/* By date through keys made once: a comparison is two integers, not a
+ * strcmp, and qsort moves 24 bytes, not entries (100,000 articles at
+ * every start). */
+static void
+sort_by_date(struct library *lib, int reverse)
+{
+	struct dkey		*k;
+	struct library_entry	*v;
+	size_t			 i;
+
+	k = xcalloc(lib->n, sizeof *k);
+	for (i = 0; i < lib->n; i++) {
+		k[i].e = &lib->v[i];
+		k[i].hi = date_key(lib->v[i].date_iso);
+		k[i].lo = strlen(lib->v[i].date_iso) > 8 ?
+		    date_key(lib->v[i].date_iso + 8) : 0;
+	}
+	qsort_r(k, lib->n, sizeof *k, by_dkey, &reverse);
+	v = xcalloc(lib->n + 1, sizeof *v);
+	for (i = 0; i < lib->n; i++)
+		v[i] = *k[i].e;
+	free(lib->v);
+	lib->v = v;
+	free(k);
+}
+
 void
 library_sort(struct library *lib, enum library_sort by, int reverse)
 {
 	int (*cmp)(const void *, const void *, void *);
+
+	if (by == LIBRARY_SORT_DATE && lib->n > 1) {
+		sort_by_date(lib, reverse);
+		return;
+	}
 
 	switch (by) {
 	case LIBRARY_SORT_TITLE:
@@ -300,11 +357,8 @@ library_sort(struct library *lib, enum library_sort by, int reverse)
 	case LIBRARY_SORT_SOURCE:
 		cmp = by_source;
 		break;
-	case LIBRARY_SORT_PATH:
+	default:	/* by path; by date is sort_by_date's */
 		cmp = by_rel;
-		break;
-	default:
-		cmp = by_date;
 		break;
 	}
 	if (lib->n > 1)

@@ -314,8 +314,10 @@ empty_state(struct ui *ui, struct pane *p)
 	size_t		 done, total;
 	int		 i, n = 0;
 
-	if (ui->lib->n == 0 && ui->indexer != NULL) {
-		indexer_progress(ui->indexer, &done, &total);
+	if (ui->lib->n == 0 && (ui->indexer != NULL || ui->indexer_pending)) {
+		done = total = 0;
+		if (ui->indexer != NULL)
+			indexer_progress(ui->indexer, &done, &total);
 		l0 = total == 0 ? xasprintf("Looking for articles in %s...",
 		    ui->libpath) : xasprintf("Indexing %s: %zu of %zu...",
 		    ui->libpath, done, total);

@@ -108,6 +108,7 @@ struct ui {
 	size_t			 nsa;
 	struct library		*lib;
 	struct indexer		*indexer;	/* refreshing lib, or NULL */
+	int			 indexer_pending; /* start it after a frame */
 	int			 reload_asked;	/* F5: say how it went */
 	char			*libpath;	/* as shown */
 	char			*liberr;	/* the library could not open */

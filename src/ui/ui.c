@@ -388,8 +388,8 @@ load_library(struct ui *ui, const char *path)
 		free(cause);
 		return -1;
 	}
-	if (!ui->lib->single)
-		ui_start_indexer(ui);
+	/* After the first frame: until then it would only compete. */
+	ui->indexer_pending = !ui->lib->single;
 	return 0;
 }
 
@@ -513,6 +513,10 @@ loop(struct ui *ui)
 			relayout(ui);
 		if (flags != 0)
 			paint(ui, (flags & REDRAW_LAYOUT) ? REDRAW_ALL : flags);
+		if (ui->indexer_pending) {
+			ui->indexer_pending = 0;
+			ui_start_indexer(ui);
+		}
 		if (keyed && lat != NULL) {
 			fprintf(lat, "%llu\n", (unsigned long long)(now_us() - t0));
 			fflush(lat);

@@ -57,7 +57,7 @@ frame() {
 # peak: the running reader's peak RSS in KB.
 peak() {
 	pid=$(t list-panes -F '#{pane_pid}')
-	kb=$(sed -n 's/^VmHWM: *\([0-9]*\) kB/\1/p' /proc/"$pid"/status 2>/dev/null)
+	kb=$(awk '/^VmHWM:/ { print $2 }' /proc/"$pid"/status 2>/dev/null)
 	echo "${kb:-?}"
 }
 
