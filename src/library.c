@@ -1,6 +1,7 @@
 /* library: scanning, sorting and filtering a folder of articles. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -102,14 +103,54 @@ on_trail(const struct trail *t, const struct stat *st)
 	return 0;
 }
 
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The folder's visible names in byte order (the order of rel, so that
+ * the scan and the index agree whatever the locale); *n of them. */
+static char **
+dir_names(int fd, size_t *n)
+{
+	DIR		*d;
+	struct dirent	*de;
+	char		**v = NULL;
+	size_t		 cap = 0;
+
+	*n = 0;
+	if (fd == -1)
+		return NULL;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (*n == cap) {
+			cap = cap * 2 + 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(v, *n, sizeof *v, name_cmp);
+	return v;
+}
+
+/* Each name is looked up in its folder's descriptor, not by its whole
+ * path: a library of 100,000 files would walk every path again. */
 static void
 scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 {
 	struct trail	*t = &sc->trail;
-	struct dirent	**names;
 	struct stat	 st;
-	char		*path;
-	int		 i, n;
+	char		**names, *path;
+	size_t		 i, n;
+	int		 fd;
 
 	if (on_trail(t, dst))
 		return;
@@ -121,27 +162,28 @@ scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 	t->dev[t->n] = dst->st_dev;
 	t->ino[t->n] = dst->st_ino;
 	t->n++;
-	/* scandir sorts, so the scan order (and ties later) is stable. */
-	n = scandir(dir, &names, NULL, alphasort);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return;
+	/* The DIR takes a copy of fd and closes it; fd stays ours. */
+	names = dir_names(fcntl(fd, F_DUPFD_CLOEXEC, 0), &n);
 	for (i = 0; i < n; i++) {
-		if (names[i]->d_name[0] == '.') {
-			free(names[i]);
-			continue;
-		}
-		path = util_path_join(dir, names[i]->d_name);
-		if (stat(path, &st) == 0) {
-			if (S_ISDIR(st.st_mode))
+		if (fstatat(fd, names[i], &st, 0) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				path = util_path_join(dir, names[i]);
 				scan_dir(sc, path, &st);
-			else if (S_ISREG(st.st_mode) &&
-			    article_name(names[i]->d_name))
+				free(path);
+			} else if (S_ISREG(st.st_mode) &&
+			    article_name(names[i])) {
+				path = util_path_join(dir, names[i]);
 				sc->found(sc->arg, path, path + sc->rootlen,
 				    &st);
+				free(path);
+			}
 		}
-		free(path);
 		free(names[i]);
 	}
-	if (n >= 0)
-		free(names);
+	close(fd);
+	free(names);
 }
 
 int
@@ -294,6 +336,7 @@ date_key(const char *d)
 struct dkey {
 	uint64_t			 hi, lo;	/* the date's 16 bytes */
 	const struct library_entry	*e;
+	int				 by_id;	/* ids are in rel order */
 };
 
 static int
@@ -311,7 +354,11 @@ by_dkey(const void *a, const void *b, void *arg)
 		if (*reverse)
 			r = -r;
 	}
-	return r != 0 ? r : strcmp(x->e->rel, y->e->rel);
+	if (r != 0)
+		return r;
+	if (x->by_id)
+		return x->e->id < y->e->id ? -1 : x->e->id > y->e->id;
+	return strcmp(x->e->rel, y->e->rel);
 }
 
 /* By date through keys made once: a comparison is two integers, not a
@@ -324,9 +371,12 @@ sort_by_date(struct library *lib, int reverse)
 	struct library_entry	*v;
 	size_t			 i;
 
+	/* Many articles share a date: through an index, ids follow rel
+	 * (libindex keeps rel order), so ties cost no strcmp. */
 	k = xcalloc(lib->n, sizeof *k);
 	for (i = 0; i < lib->n; i++) {
 		k[i].e = &lib->v[i];
+		k[i].by_id = lib->index != NULL;
 		k[i].hi = date_key(lib->v[i].date_iso);
 		k[i].lo = strlen(lib->v[i].date_iso) > 8 ?
 		    date_key(lib->v[i].date_iso + 8) : 0;
