@@ -82,7 +82,7 @@ add_file(void *arg, const char *path, const char *rel, const struct stat *st)
 	e->id = lib->n - 1;
 	e->ix = (size_t)-1;
 	e->path = xstrdup(path);
-	e->rel = xstrdup(rel);
+	e->rel = e->path + (rel - path);
 	e->article = article_load(path, &cause);
 	if (e->article == NULL) {
 		e->failed = 1;
@@ -257,7 +257,6 @@ library_free(struct library *lib)
 		return;
 	for (i = 0; i < lib->n; i++) {
 		free(lib->v[i].path);
-		free(lib->v[i].rel);
 		if (lib->v[i].failed)
 			free(lib->v[i].error);
 		article_free(lib->v[i].article);

@@ -19,7 +19,7 @@
 /* A file found by the scan. */
 struct found {
 	char		*path;
-	char		*rel;
+	const char	*rel;		/* the tail of path */
 	uint64_t	 size;
 	int64_t		 mtime_ns;
 };
@@ -59,7 +59,7 @@ record(void *arg, const char *path, const char *rel, const struct stat *st)
 	}
 	f = &fs->v[fs->n++];
 	f->path = xstrdup(path);
-	f->rel = xstrdup(rel);
+	f->rel = f->path + (rel - path);
 	f->size = (uint64_t)st->st_size;
 	f->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000 +
 	    st->st_mtim.tv_nsec;
@@ -72,7 +72,6 @@ founds_free(struct founds *fs)
 
 	for (i = 0; i < fs->n; i++) {
 		free(fs->v[i].path);
-		free(fs->v[i].rel);
 	}
 	free(fs->v);
 }
@@ -188,7 +187,6 @@ entries_free(struct library *lib)
 
 	for (i = 0; i < lib->n; i++) {
 		free(lib->v[i].path);
-		free(lib->v[i].rel);
 		if (lib->v[i].failed)
 			free(lib->v[i].error);
 		article_free(lib->v[i].article);
@@ -214,7 +212,7 @@ entries_from_index(struct library *lib)
 		e = &lib->v[i];
 		e->id = e->ix = i;
 		e->path = util_path_join(lib->root, a.rel);
-		e->rel = xstrdup(a.rel);
+		e->rel = e->path + strlen(e->path) - strlen(a.rel);
 		library_entry_meta(e);
 		if (a.title[0] != '\0')
 			e->title = a.title;

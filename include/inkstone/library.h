@@ -23,7 +23,8 @@ struct libindex;
 
 struct library_entry {
 	char		*path;	/* the file, as opened */
-	char		*rel;	/* relative to the root: the article's identity */
+	const char	*rel;	/* relative to the root: the article's
+				   identity; the tail of path */
 	const char	*title;	/* never NULL: the title, else the file name */
 	const char	*source; /* "" when unknown */
 	const char	*date_iso; /* "" when unknown */
