@@ -1,6 +1,7 @@
 /* libindex: the library index cache file. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,17 +21,26 @@
  * offset, with no parsing and no allocation per article.  Native byte
  * order: the cache never leaves the machine (the endian mark refuses a
  * foreign file).
+ *
+ * Two checksums: one over what the list needs (articles, tags, strings),
+ * checked at load, and one over the entities and mentions (three quarters
+ * of the file), checked the first time they are asked for.  A start that
+ * only lists never brings the mentions into memory: 100,000 articles
+ * hold 4 million of them, 32 MB.  If they turn out damaged, the index
+ * has no entities and says so (libindex_entities_bad), and the next
+ * refresh rebuilds it.
  */
 #define MAGIC		"INKIDX01"
 #define ENDIAN_MARK	0x01020304u
-#define VERSION		1u
+#define VERSION		2u
 
 struct hdr {
 	char		magic[8];
 	uint32_t	endian;
 	uint32_t	version;
 	uint64_t	total;		/* file size */
-	uint64_t	checksum;	/* of everything after the header */
+	uint64_t	sum_list;	/* of articles, tags and strings */
+	uint64_t	sum_ents;	/* of entities, mentions and aliases */
 	uint32_t	narticles;
 	uint32_t	nentities;
 	uint32_t	nments;
@@ -85,6 +95,7 @@ struct libindex {
 	const uint32_t		*tags;
 	const uint32_t		*aliases;
 	const char		*str;
+	atomic_int		 ents_state; /* 0: unchecked, 1: good, -1: bad */
 };
 
 /* A 64-bit checksum over whole words in four lanes: fast enough to check
@@ -105,6 +116,29 @@ checksum(const char *p, size_t len)
 	for (; i < len; i++)
 		h[0] = (h[0] ^ (unsigned char)p[i]) * k;
 	return h[0] ^ (h[1] * 3) ^ (h[2] * 5) ^ (h[3] * 7) ^ len;
+}
+
+/* The checksum of three ranges of the file, as one. */
+static uint64_t
+checksum3(const char *map, uint64_t o1, uint64_t e1, uint64_t o2,
+    uint64_t e2, uint64_t o3, uint64_t e3)
+{
+	return checksum(map + o1, e1 - o1) * 3 ^
+	    checksum(map + o2, e2 - o2) * 5 ^ checksum(map + o3, e3 - o3) * 7;
+}
+
+static uint64_t
+sum_list(const char *map, const struct hdr *h)
+{
+	return checksum3(map, h->off_articles, h->off_entities, h->off_tags,
+	    h->off_aliases, h->off_strings, h->total);
+}
+
+static uint64_t
+sum_ents(const char *map, const struct hdr *h)
+{
+	return checksum3(map, h->off_entities, h->off_ments, h->off_ments,
+	    h->off_tags, h->off_aliases, h->off_strings);
 }
 
 /* ---- writing ---- */
@@ -138,6 +172,11 @@ struct libindex_writer {
 	size_t		 narts, capart;
 	struct went	*ents;
 	size_t		 nents, capent;
+	/* libindex_writer_add_from: the writer's id of each entity of the
+	 * index it copies from (UINT32_MAX: not yet met), so that copying
+	 * 100,000 articles looks each entity up once, not per mention. */
+	const struct libindex	*from;
+	uint32_t		*from_id;
 	uint32_t	*entslot;	/* (type, name) -> entity + 1 */
 	size_t		 nentslot;
 	size_t		 nments, ntags, naliases;
@@ -358,15 +397,25 @@ libindex_writer_add_from(struct libindex_writer *w, const struct libindex *ix,
 	wa = &w->arts[w->narts - 1];
 	wa->r.nments = (uint32_t)libindex_article_nentities(ix, i);
 	wa->ments = xcalloc(wa->r.nments + 1, sizeof *wa->ments);
+	if (w->from != ix) {
+		free(w->from_id);
+		w->from = ix;
+		na = libindex_entity_count(ix);
+		w->from_id = xcalloc(na + 1, sizeof *w->from_id);
+		memset(w->from_id, 0xff, (na + 1) * sizeof *w->from_id);
+	}
 	for (k = 0; k < wa->r.nments; k++) {
 		libindex_article_entity(ix, i, k, &e, &count);
-		libindex_entity(ix, e, &le);
-		na = libindex_entity_naliases(ix, e);
-		al = xcalloc(na + 1, sizeof *al);
-		for (j = 0; j < na; j++)
-			al[j] = libindex_entity_alias(ix, e, j);
-		id = entity_id_of(w, le.name, le.type, al, na);
-		free(al);
+		if ((id = w->from_id[e]) == UINT32_MAX) {
+			libindex_entity(ix, e, &le);
+			na = libindex_entity_naliases(ix, e);
+			al = xcalloc(na + 1, sizeof *al);
+			for (j = 0; j < na; j++)
+				al[j] = libindex_entity_alias(ix, e, j);
+			id = w->from_id[e] = entity_id_of(w, le.name, le.type,
+			    al, na);
+			free(al);
+		}
 		w->ents[id].narticles++;
 		w->ents[id].nmentions += count;
 		wa->ments[k].entity = id;
@@ -477,7 +526,8 @@ libindex_writer_finish(struct libindex_writer *w)
 	h.len_strings = w->st.data.len;
 	buf_add(&out, w->st.data.data, w->st.data.len);
 	h.total = out.len;
-	h.checksum = checksum(out.data + sizeof h, out.len - sizeof h);
+	h.sum_list = sum_list(out.data, &h);
+	h.sum_ents = sum_ents(out.data, &h);
 	memcpy(out.data, &h, sizeof h);
 	free(order);
 	free(newid);
@@ -506,6 +556,7 @@ libindex_writer_free(struct libindex_writer *w)
 		free(w->ents[i].aliases);
 	free(w->arts);
 	free(w->ents);
+	free(w->from_id);
 	free(w->entslot);
 	free(w->st.slot);
 	buf_free(&w->st.data);
@@ -558,6 +609,21 @@ valid(const struct libindex *ix)
 		    ix->str + r->rel) >= 0)
 			return 0;
 	}
+	for (i = 0; i < h->ntags; i++)
+		if (!str_ok(ix, ix->tags[i]))
+			return 0;
+	return 1;
+}
+
+/* The entities, mentions and aliases: their checksum and bounds. */
+static int
+valid_ents(const struct libindex *ix)
+{
+	const struct hdr	*h = ix->h;
+	size_t			 i;
+
+	if (sum_ents(ix->map, h) != h->sum_ents)
+		return 0;
 	for (i = 0; i < h->nentities; i++) {
 		const struct ent *e = &ix->ents[i];
 		if (!str_ok(ix, e->name) || e->type >= ENTITY_NTYPES ||
@@ -567,13 +633,31 @@ valid(const struct libindex *ix)
 	for (i = 0; i < h->nments; i++)
 		if (ix->ments[i].entity >= h->nentities)
 			return 0;
-	for (i = 0; i < h->ntags; i++)
-		if (!str_ok(ix, ix->tags[i]))
-			return 0;
 	for (i = 0; i < h->naliases; i++)
 		if (!str_ok(ix, ix->aliases[i]))
 			return 0;
 	return 1;
+}
+
+/* 1 if the entity part can be used, checking it the first time.  Any
+ * thread may ask: two that race only check it twice. */
+static int
+ents_ok(const struct libindex *ix)
+{
+	atomic_int	*st = (atomic_int *)(uintptr_t)&ix->ents_state;
+	int		 v = atomic_load(st);
+
+	if (v == 0) {
+		v = valid_ents(ix) ? 1 : -1;
+		atomic_store(st, v);
+	}
+	return v == 1;
+}
+
+int
+libindex_entities_bad(const struct libindex *ix)
+{
+	return atomic_load(&ix->ents_state) == -1;
 }
 
 static void
@@ -598,6 +682,8 @@ over(const char *data, size_t len, int mapped)
 	ix->maplen = len;
 	ix->mapped = mapped;
 	ix->h = (const void *)data;
+	/* Made here, so known good. */
+	atomic_init(&ix->ents_state, mapped ? 0 : 1);
 	if (!mapped)
 		set_arrays(ix);
 	return ix;
@@ -629,12 +715,13 @@ libindex_load(const char *path, const char *root)
 	    ix->h->total != ix->maplen || ix->h->off_articles > ix->maplen ||
 	    ix->h->off_entities > ix->maplen || ix->h->off_ments > ix->maplen ||
 	    ix->h->off_tags > ix->maplen || ix->h->off_aliases > ix->maplen ||
-	    ix->h->off_strings > ix->maplen ||
-	    checksum(ix->map + sizeof *ix->h, ix->maplen - sizeof *ix->h) !=
-	    ix->h->checksum)
+	    ix->h->off_strings > ix->maplen)
 		goto bad;
 	set_arrays(ix);
-	if (!valid(ix) || strcmp(ix->str + ix->h->root, root) != 0)
+	/* valid() sees that the offsets are in order before the checksum
+	 * walks the ranges they bound. */
+	if (!valid(ix) || sum_list(ix->map, ix->h) != ix->h->sum_list ||
+	    strcmp(ix->str + ix->h->root, root) != 0)
 		goto bad;
 	return ix;
 bad:
@@ -707,7 +794,7 @@ libindex_tag(const struct libindex *ix, size_t i, size_t k)
 size_t
 libindex_entity_count(const struct libindex *ix)
 {
-	return ix->h->nentities;
+	return ents_ok(ix) ? ix->h->nentities : 0;
 }
 
 void
@@ -735,9 +822,9 @@ libindex_entity_alias(const struct libindex *ix, size_t e, size_t k)
 size_t
 libindex_entity_find(const struct libindex *ix, const char *name)
 {
-	size_t e, k;
+	size_t e, k, n = libindex_entity_count(ix);
 
-	for (e = 0; e < ix->h->nentities; e++) {
+	for (e = 0; e < n; e++) {
 		if (strcasecmp(ix->str + ix->ents[e].name, name) == 0)
 			return e;
 		for (k = 0; k < ix->ents[e].naliases; k++)
@@ -751,7 +838,7 @@ libindex_entity_find(const struct libindex *ix, const char *name)
 size_t
 libindex_article_nentities(const struct libindex *ix, size_t i)
 {
-	return ix->recs[i].nments;
+	return ents_ok(ix) ? ix->recs[i].nments : 0;
 }
 
 void
@@ -767,9 +854,9 @@ libindex_article_entity(const struct libindex *ix, size_t i, size_t k,
 int
 libindex_mentions(const struct libindex *ix, size_t i, size_t e)
 {
-	size_t k;
+	size_t k, n = libindex_article_nentities(ix, i);
 
-	for (k = 0; k < ix->recs[i].nments; k++)
+	for (k = 0; k < n; k++)
 		if (ix->ments[ix->recs[i].ment_first + k].entity == e)
 			return 1;
 	return 0;

@@ -228,29 +228,51 @@ entries_from_index(struct library *lib)
 	}
 }
 
+/* The article with this rel in ix: the scan mostly goes in the index's
+ * order, so the one after the last found is tried first. */
+static size_t
+find_near(const struct libindex *ix, const char *rel, size_t *hint)
+{
+	struct libindex_article	a;
+	size_t			k;
+
+	if (*hint < libindex_count(ix)) {
+		libindex_get(ix, *hint, &a);
+		if (strcmp(a.rel, rel) == 0)
+			return (*hint)++;
+	}
+	if ((k = libindex_find(ix, rel)) != (size_t)-1)
+		*hint = k + 1;
+	return k;
+}
+
 int
 library_refresh(struct library *lib, const struct library_opts *o,
     char **cause)
 {
 	struct libindex_writer	 *w;
 	struct libindex		 *old = lib->index, *ix;
+	const struct libindex	 *prev;
 	struct founds		  fs = { 0 };
 	struct found		**changed;
 	size_t			 *kept;
 	struct libindex_article	  a;
-	size_t			  i, k, nchanged = 0, nfresh = 0;
+	size_t			  i, k, nchanged = 0, nfresh = 0, hint = 0;
 	char			 *why = NULL;
 
 	if (library_scan(lib->root, record, &fs, cause) == -1)
 		return -1;
+	/* Entities found damaged since the load: parse everything again. */
+	prev = old != NULL && !libindex_entities_bad(old) ? old : NULL;
 	/* Which files the index still describes (kept[i]: its article in
 	 * old, or -1); nothing is built when all of them are. */
 	changed = xcalloc(fs.n + 1, sizeof *changed);
 	kept = xcalloc(fs.n + 1, sizeof *kept);
 	for (i = 0; i < fs.n; i++) {
-		k = old != NULL ? libindex_find(old, fs.v[i].rel) : (size_t)-1;
+		k = prev != NULL ? find_near(prev, fs.v[i].rel, &hint) :
+		    (size_t)-1;
 		if (k != (size_t)-1)
-			libindex_get(old, k, &a);
+			libindex_get(prev, k, &a);
 		if (k != (size_t)-1 && a.size == fs.v[i].size &&
 		    a.mtime_ns == fs.v[i].mtime_ns) {
 			kept[i] = k;
@@ -260,16 +282,24 @@ library_refresh(struct library *lib, const struct library_opts *o,
 			changed[nchanged++] = &fs.v[i];
 		}
 	}
-	if (old != NULL && nchanged == 0 && nfresh == libindex_count(old)) {
+	if (prev != NULL && nchanged == 0 && nfresh == libindex_count(prev)) {
 		free(kept);
 		free(changed);
 		founds_free(&fs);
 		return 0;
 	}
+	/* The kept articles' entities are copied: check them first. */
+	if (prev != NULL && libindex_entity_count(prev) == 0 &&
+	    libindex_entities_bad(prev))
+		for (i = 0; i < fs.n; i++)
+			if (kept[i] != (size_t)-1) {
+				kept[i] = (size_t)-1;
+				changed[nchanged++] = &fs.v[i];
+			}
 	w = libindex_writer_new(lib->root);
 	for (i = 0; i < fs.n; i++)
 		if (kept[i] != (size_t)-1)
-			libindex_writer_add_from(w, old, kept[i]);
+			libindex_writer_add_from(w, prev, kept[i]);
 	free(kept);
 	parse_changed(w, changed, nchanged, o);
 	ix = libindex_writer_finish(w);

@@ -96,6 +96,10 @@ size_t			 libindex_article_nentities(const struct libindex *ix,
 			    size_t i);
 void			 libindex_article_entity(const struct libindex *ix,
 			    size_t i, size_t k, size_t *entity, size_t *count);
+/* 1 if the entities were asked for and found damaged: the index then
+ * answers as if it had none, and should be rebuilt.  They are checked the
+ * first time one of the entity functions is called, not at load. */
+int			 libindex_entities_bad(const struct libindex *ix);
 /* 1 if article i mentions entity e. */
 int			 libindex_mentions(const struct libindex *ix, size_t i,
 			    size_t e);

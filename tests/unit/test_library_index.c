@@ -152,6 +152,62 @@ test_refresh_sees_changes(void **state)
 	library_free(lib);
 }
 
+/* A byte changed anywhere in the index: refused at load, or, in the
+ * entities, found when they are first asked for, and the refresh that
+ * follows parses the library again instead of keeping what it copied. */
+static void
+test_damaged_entities(void **state)
+{
+	struct library		*lib;
+	struct library_opts	 o = { 0 };
+	char			*cause = NULL, *ixpath, *data;
+	size_t			 len, at, want, refused = 0, lazy = 0;
+
+	(void)state;
+	lib = open_lib(0);
+	want = libindex_entity_count(lib->index);
+	assert_true(want > 0);
+	library_free(lib);
+	ixpath = libindex_path(cache, root);
+	data = util_read_file(ixpath, 0, &len, &cause);
+	assert_non_null(data);
+	o.cache_dir = cache;
+	o.db = db;
+	for (at = 0; at < len; at += 5) {
+		data[at] ^= 0x01;
+		assert_int_equal(util_write_atomic(ixpath, data, len, &cause),
+		    0);
+		data[at] ^= 0x01;
+		lib = open_lib(1);
+		if (lib->index == NULL) {
+			refused++;
+			library_free(lib);
+			continue;
+		}
+		if (libindex_entity_count(lib->index) == 0) {
+			assert_true(libindex_entities_bad(lib->index));
+			lazy++;
+			/* Again, unasked: touching one file makes the
+			 * refresh copy the others, and it must not copy
+			 * them without their entities. */
+			library_free(lib);
+			lib = open_lib(1);
+			assert_false(libindex_entities_bad(lib->index));
+			put("cn/huawei.txt", "Huawei races to triple AI chip "
+			    "output\nHuawei Technologies Co (華為) is pushing "
+			    "its suppliers to triple output this year.\n");
+			assert_int_equal(library_refresh(lib, &o, &cause), 1);
+		}
+		assert_int_equal(libindex_entity_count(lib->index), want);
+		library_free(lib);
+	}
+	assert_true(refused > 0);
+	assert_true(lazy > 0);
+	assert_int_equal(util_write_atomic(ixpath, data, len, &cause), 0);
+	free(data);
+	free(ixpath);
+}
+
 static void
 test_damaged_or_unwritable_cache(void **state)
 {
@@ -236,6 +292,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cold_then_warm),
 		cmocka_unit_test(test_refresh_sees_changes),
+		cmocka_unit_test(test_damaged_entities),
 		cmocka_unit_test(test_damaged_or_unwritable_cache),
 	};
 
