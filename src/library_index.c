@@ -246,12 +246,13 @@ find_near(const struct libindex *ix, const char *rel, size_t *hint)
 	return k;
 }
 
-int
-library_refresh(struct library *lib, const struct library_opts *o,
+struct libindex *
+library_index_update(const char *root, const char *cache,
+    const struct libindex *old, const struct library_opts *o, int *status,
     char **cause)
 {
 	struct libindex_writer	 *w;
-	struct libindex		 *old = lib->index, *ix;
+	struct libindex		 *ix;
 	const struct libindex	 *prev;
 	struct founds		  fs = { 0 };
 	struct found		**changed;
@@ -260,8 +261,11 @@ library_refresh(struct library *lib, const struct library_opts *o,
 	size_t			  i, k, nchanged = 0, nfresh = 0, hint = 0;
 	char			 *why = NULL;
 
-	if (library_scan(lib->root, record, &fs, cause) == -1)
-		return -1;
+	*status = 0;
+	if (library_scan(root, record, &fs, cause) == -1) {
+		*status = -1;
+		return NULL;
+	}
 	/* Entities found damaged since the load: parse everything again. */
 	prev = old != NULL && !libindex_entities_bad(old) ? old : NULL;
 	/* Which files the index still describes (kept[i]: its article in
@@ -286,7 +290,7 @@ library_refresh(struct library *lib, const struct library_opts *o,
 		free(kept);
 		free(changed);
 		founds_free(&fs);
-		return 0;
+		return NULL;
 	}
 	/* The kept articles' entities are copied: check them first. */
 	if (prev != NULL && libindex_entity_count(prev) == 0 &&
@@ -296,7 +300,7 @@ library_refresh(struct library *lib, const struct library_opts *o,
 				kept[i] = (size_t)-1;
 				changed[nchanged++] = &fs.v[i];
 			}
-	w = libindex_writer_new(lib->root);
+	w = libindex_writer_new(root);
 	for (i = 0; i < fs.n; i++)
 		if (kept[i] != (size_t)-1)
 			libindex_writer_add_from(w, prev, kept[i]);
@@ -307,18 +311,46 @@ library_refresh(struct library *lib, const struct library_opts *o,
 	free(changed);
 	founds_free(&fs);
 	if (ix == NULL) {
-		*cause = xasprintf("%s: library too large to index", lib->root);
-		return -1;
+		*cause = xasprintf("%s: library too large to index", root);
+		*status = -1;
+		return NULL;
 	}
 	/* The cache is disposable: failing to keep it is not an error. */
-	if (lib->cache != NULL && (util_mkdirs(o->cache_dir, 0700) == -1 ||
-	    libindex_save(ix, lib->cache, &why) == -1))
+	if (cache != NULL && (util_mkdirs(o->cache_dir, 0700) == -1 ||
+	    libindex_save(ix, cache, &why) == -1))
 		free(why);
+	*status = 1;
+	return ix;
+}
+
+int
+library_refresh(struct library *lib, const struct library_opts *o,
+    char **cause)
+{
+	struct libindex	*ix;
+	int		 status;
+
+	ix = library_index_update(lib->root, lib->cache, lib->index, o,
+	    &status, cause);
+	if (ix == NULL)
+		return status;
 	entries_free(lib);
-	libindex_free(old);
+	libindex_free(lib->index);
 	lib->index = ix;
 	entries_from_index(lib);
 	return 1;
+}
+
+struct library *
+library_over_index(const char *root, const char *cache, struct libindex *ix)
+{
+	struct library *lib = xcalloc(1, sizeof *lib);
+
+	lib->root = xstrdup(root);
+	lib->cache = cache != NULL ? xstrdup(cache) : NULL;
+	lib->index = ix;
+	entries_from_index(lib);
+	return lib;
 }
 
 struct library *

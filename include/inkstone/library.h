@@ -98,6 +98,21 @@ struct library	*library_open_with(const char *path,
 int		 library_refresh(struct library *lib,
 		    const struct library_opts *o, char **cause);
 
+/* library_refresh in two halves, for a thread that refreshes a library
+ * while another shows it.  The index of root (old, or NULL) brought up to
+ * date with the folder and saved to the file cache (if not NULL): a new
+ * index (free with libindex_free) with *status 1 when anything changed;
+ * NULL with *status 0 when nothing did; NULL with *status -1 and *cause
+ * set if the folder cannot be read.  old is only read, so it may be in
+ * use elsewhere as long as it is not freed meanwhile. */
+struct libindex	*library_index_update(const char *root, const char *cache,
+		    const struct libindex *old, const struct library_opts *o,
+		    int *status, char **cause);
+/* A library over ix, which it takes; cache as library_open_with keeps
+ * it (may be NULL). */
+struct library	*library_over_index(const char *root, const char *cache,
+		    struct libindex *ix);
+
 /* The entry's article, read now if it is not yet.  NULL (and e->failed,
  * e->error set) if it cannot be read.  The article lives with the
  * library. */

@@ -1,9 +1,11 @@
 /* indexer: keeps the reader's library fresh without making it wait.  The
  * first frame is drawn from the index cache as it stands; a thread then
- * rescans the folder and parses what is new or changed (the whole library
- * on a cold start) into a library of its own, while the reader stays
- * usable.  The loop wakes on the thread's pipe, shows its progress, and
- * adopts the new library when it differs (ui_adopt_library). */
+ * rescans the folder against that same index (read only: the reader
+ * leaves it alone until the thread is done) and parses what is new or
+ * changed (the whole library on a cold start) into a new index, while the
+ * reader stays usable.  Nothing is built when nothing changed, so a warm
+ * start holds one library, not two.  The loop wakes on the thread's pipe,
+ * shows its progress, and adopts the new library (ui_adopt_library). */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -20,7 +22,9 @@
 struct indexer {
 	pthread_t		 thread;
 	int			 fd[2];	/* the thread writes, the loop reads */
-	char			*path;
+	char			*root;
+	char			*cache;		/* the index file, or NULL */
+	const struct libindex	*old;		/* the reader's, or NULL */
 	char			*cache_dir;
 	char			*data_dir;	/* --data-dir, or NULL */
 	atomic_int		 stop;
@@ -75,8 +79,9 @@ run(void *arg)
 	struct indexer		*ix = arg;
 	struct library_opts	 o;
 	struct entity_db	*db;
+	struct libindex		*fresh;
 	char			*cause = NULL;
-	int			 r;
+	int			 status;
 
 	memset(&o, 0, sizeof o);
 	o.cache_dir = ix->cache_dir;
@@ -90,15 +95,11 @@ run(void *arg)
 		cause = NULL;
 	}
 	o.db = db;
-	ix->lib = library_open_with(ix->path, &o, &cause);
-	if (ix->lib != NULL) {
-		r = library_refresh(ix->lib, &o, &cause);
-		if (r == -1) {
-			library_free(ix->lib);
-			ix->lib = NULL;
-		}
-		ix->changed = r == 1;
-	}
+	fresh = library_index_update(ix->root, ix->cache, ix->old, &o,
+	    &status, &cause);
+	if (fresh != NULL)
+		ix->lib = library_over_index(ix->root, ix->cache, fresh);
+	ix->changed = fresh != NULL;
 	ix->cause = cause;
 	if (db != NULL)
 		entity_db_free(db);
@@ -108,7 +109,7 @@ run(void *arg)
 }
 
 struct indexer *
-indexer_start(const char *path, const char *data_dir)
+indexer_start(const struct library *lib, const char *data_dir)
 {
 	struct indexer	*ix;
 	int		 i;
@@ -122,7 +123,9 @@ indexer_start(const char *path, const char *data_dir)
 		fcntl(ix->fd[i], F_SETFD, FD_CLOEXEC);
 		fcntl(ix->fd[i], F_SETFL, O_NONBLOCK);
 	}
-	ix->path = xstrdup(path);
+	ix->root = xstrdup(lib->root);
+	ix->cache = lib->cache != NULL ? xstrdup(lib->cache) : NULL;
+	ix->old = lib->index;
 	ix->cache_dir = util_cache_dir();
 	ix->data_dir = data_dir != NULL ? xstrdup(data_dir) : NULL;
 	atomic_init(&ix->stop, 0);
@@ -132,7 +135,8 @@ indexer_start(const char *path, const char *data_dir)
 	if (pthread_create(&ix->thread, NULL, run, ix) != 0) {
 		close(ix->fd[0]);
 		close(ix->fd[1]);
-		free(ix->path);
+		free(ix->root);
+		free(ix->cache);
 		free(ix->cache_dir);
 		free(ix->data_dir);
 		free(ix);
@@ -177,7 +181,8 @@ indexer_finish(struct indexer *ix, int *changed, char **cause)
 	lib = ix->lib;
 	*changed = ix->changed;
 	*cause = ix->cause;
-	free(ix->path);
+	free(ix->root);
+	free(ix->cache);
 	free(ix->cache_dir);
 	free(ix->data_dir);
 	free(ix);

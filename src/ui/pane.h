@@ -189,16 +189,18 @@ struct ui {
 void	ui_compute_layout(struct ui *);
 int	ui_start_indexer(struct ui *);
 
-/* indexer.c: refreshes a folder's library in a thread. */
+/* indexer.c: refreshes a folder's library in a thread.  lib is only read
+ * (its index), and must stay as it is until indexer_finish. */
 struct indexer;
-struct indexer	*indexer_start(const char *path, const char *data_dir);
+struct indexer	*indexer_start(const struct library *lib,
+		    const char *data_dir);
 int		 indexer_fd(const struct indexer *);
 int		 indexer_poll(struct indexer *);
 void		 indexer_progress(struct indexer *, size_t *done,
 		    size_t *total);
 /* Stops the thread if it still runs (what it parsed is kept in the
- * cache) and returns its library (NULL with *cause set on failure);
- * *changed says whether it differs from the one it started from. */
+ * cache) and returns the fresh library with *changed 1; NULL with
+ * *changed 0 when nothing changed; NULL with *cause set on failure. */
 struct library	*indexer_finish(struct indexer *, int *changed,
 		    char **cause);
 

@@ -404,7 +404,7 @@ ui_start_indexer(struct ui *ui)
 		return -1;
 	if (ui->indexer != NULL)
 		return 0;
-	ui->indexer = indexer_start(ui->libpath, ui->g != NULL ?
+	ui->indexer = indexer_start(ui->lib, ui->g != NULL ?
 	    ui->g->data_dir : NULL);
 	if (ui->indexer != NULL)
 		return 0;
@@ -429,12 +429,12 @@ indexed(struct ui *ui)
 
 	lib = indexer_finish(ui->indexer, &changed, &cause);
 	ui->indexer = NULL;
-	if (lib == NULL) {
+	if (cause != NULL) {
+		library_free(lib);
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
 		return REDRAW_STATUS;
 	}
-	free(cause);
 	if (!changed) {
 		library_free(lib);
 		if (ui->reload_asked)
