@@ -11,6 +11,7 @@
 struct search {
 	char	*folded;
 	size_t	 len;
+	int	 ascii;		/* folded holds ASCII alone */
 };
 
 /* A folded copy of a text and, for each byte of it, where the code point
@@ -96,6 +97,7 @@ search_new(const char *needle)
 {
 	struct folded	 f = { 0 };
 	struct search	*s;
+	size_t		 i;
 
 	fold(needle, strlen(needle), &f);
 	if (f.b.len == 0) {
@@ -104,6 +106,10 @@ search_new(const char *needle)
 	}
 	s = xmalloc(sizeof *s);
 	s->folded = buf_take(&f.b, &s->len);
+	s->ascii = 1;
+	for (i = 0; i < s->len; i++)
+		if ((unsigned char)s->folded[i] >= 0x80)
+			s->ascii = 0;
 	folded_free(&f);
 	return s;
 }
@@ -153,12 +159,52 @@ search_find(const struct search *s, const char *text, size_t len,
 	return count;
 }
 
+static int folds_to_ascii(const char *, size_t);
+
+/* The first place in hay[0..len) where the lower-case ASCII needle
+ * stands in any case, or NULL.  Candidates come from memchr of the first
+ * byte in both its cases. */
+static const char *
+ascii_casemem(const char *hay, size_t len, const char *needle, size_t n)
+{
+	const char	*end = hay + len, *lo, *up, *p;
+	char		 c = needle[0], uc;
+	size_t		 i;
+
+	if (n == 0 || n > len)
+		return n == 0 ? hay : NULL;
+	uc = c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+	lo = memchr(hay, c, len - n + 1);
+	up = uc != c ? memchr(hay, uc, len - n + 1) : NULL;
+	while (lo != NULL || up != NULL) {
+		p = lo == NULL ? up : up == NULL || lo < up ? lo : up;
+		for (i = 1; i < n; i++) {
+			char h = p[i];
+			if (h >= 'A' && h <= 'Z')
+				h = (char)(h + 32);
+			if (h != needle[i])
+				break;
+		}
+		if (i == n)
+			return p;
+		if (p == lo)
+			lo = memchr(p + 1, c, (size_t)(end - n + 1 - (p + 1)));
+		else
+			up = memchr(p + 1, uc, (size_t)(end - n + 1 - (p + 1)));
+	}
+	return NULL;
+}
+
 int
 search_contains(const struct search *s, const char *text, size_t len)
 {
 	struct search_spans	sp = { 0 };
 	int			r;
 
+	/* An ASCII needle in text where nothing non-ASCII folds to ASCII:
+	 * the folded match is an ASCII caseless one, with no copy made. */
+	if (s != NULL && s->ascii && !folds_to_ascii(text, len))
+		return ascii_casemem(text, len, s->folded, s->len) != NULL;
 	r = search_find(s, text, len, &sp) > 0;
 	search_spans_free(&sp);
 	return r;
@@ -182,9 +228,17 @@ static int
 folds_to_ascii(const char *raw, size_t len)
 {
 	const unsigned char	*u = (const unsigned char *)raw;
+	uint64_t		 w;
 	size_t			 i;
 
 	for (i = 0; i + 1 < len; i++) {
+		/* Eight ASCII bytes at a time: none of them can start one. */
+		while (i + 8 < len) {
+			memcpy(&w, u + i, 8);
+			if ((w & 0x8080808080808080ull) != 0)
+				break;
+			i += 8;
+		}
 		if (u[i] < 0xc3)
 			continue;
 		switch (u[i]) {
@@ -229,8 +283,7 @@ search_may_contain(const struct search *s, const char *raw, size_t len)
 	const char	*p = s->folded, *end = p + s->len;
 	size_t		 n, ntok = 0;
 	uint32_t	 cp;
-	char		 tok[64];
-	int		 cstr = raw[len] == '\0' && strlen(raw) == len;
+	int		 folds;
 
 	/*
 	 * Every run of three or more ASCII letters and digits in the needle
@@ -239,8 +292,7 @@ search_may_contain(const struct search *s, const char *raw, size_t len)
 	 * a run.  (A character that folds to ASCII, such as the Kelvin
 	 * sign, could make one: then the file is parsed.)
 	 */
-	if (cstr && folds_to_ascii(raw, len))
-		cstr = 0;
+	folds = folds_to_ascii(raw, len);
 	while (p < end) {
 		for (n = 0; p + n < end && (((unsigned char)p[n] < 0x80 &&
 		    ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= '0' &&
@@ -248,13 +300,9 @@ search_may_contain(const struct search *s, const char *raw, size_t len)
 			;
 		if (n >= 3) {
 			ntok++;
-			if (!cstr)	/* strcasestr needs one C string */
+			if (folds)
 				return 1;
-			if (n >= sizeof tok)
-				n = sizeof tok - 1;
-			memcpy(tok, p, n);
-			tok[n] = '\0';
-			if (strcasestr(raw, tok) == NULL)
+			if (ascii_casemem(raw, len, p, n) == NULL)
 				return 0;
 		}
 		p += n > 0 ? n : 1;

@@ -81,6 +81,46 @@ test_contains(void **state)
 	search_free(s);
 }
 
+/* search_contains answers ASCII needles without folding the text; it
+ * must agree with search_find, which always folds, on text mixing case,
+ * CJK and the characters that fold to ASCII (KELVIN SIGN, LONG S, the
+ * ligature fi, SHARP S). */
+static void
+test_contains_agrees(void **state)
+{
+	static const char *const parts[] = { "a", "B", "k", "K", "s", "S",
+	    "\xe2\x84\xaa", "\xc5\xbf", "\xef\xac\x81", "\xc3\x9f", "ss",
+	    "fi", "FI", "\xe8\x8f\xaf", " ", "-", "i", "\xc4\xb0" };
+	static const char *const needles[] = { "k", "ks", "sk", "fis", "Kaski",
+	    "ss", "a b", "i-k", "KS", "sss", "aaaa" };
+	char		 text[64];
+	size_t		 t, n, k, len, agree = 0;
+	unsigned int	 seed = 7;
+	struct search	*s;
+	struct search_spans sp = { 0 };
+
+	(void)state;
+	for (n = 0; n < sizeof needles / sizeof *needles; n++) {
+		s = search_new(needles[n]);
+		for (t = 0; t < 3000; t++) {
+			len = 0;
+			text[0] = '\0';
+			for (k = rand_r(&seed) % 8; k > 0; k--) {
+				const char *p = parts[rand_r(&seed) %
+				    (sizeof parts / sizeof *parts)];
+				memcpy(text + len, p, strlen(p) + 1);
+				len += strlen(p);
+			}
+			assert_int_equal(search_contains(s, text, len),
+			    search_find(s, text, len, &sp) > 0);
+			search_spans_free(&sp);
+			agree++;
+		}
+		search_free(s);
+	}
+	assert_int_equal(agree, 3000 * (sizeof needles / sizeof *needles));
+}
+
 int
 main(void)
 {
@@ -88,6 +128,7 @@ main(void)
 		cmocka_unit_test(test_latin),
 		cmocka_unit_test(test_cjk_and_edges),
 		cmocka_unit_test(test_contains),
+		cmocka_unit_test(test_contains_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
