@@ -1,7 +1,11 @@
 /* app: configuration, library root, store and entities, set up once. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "inkstone/app.h"
 #include "inkstone/util.h"
@@ -74,4 +78,46 @@ app_entities(struct app *a, char **cause)
 	free(shipped);
 	free(user);
 	return a->entities;
+}
+
+static uint64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000 + (uint64_t)ts.tv_nsec / 1000000;
+}
+
+/* Ten redraws a second; the line is blanked, not erased with an escape,
+ * when the work is done, so that what follows starts clean. */
+static void
+progress(size_t done, size_t total, void *arg)
+{
+	static uint64_t	 last;
+	char		 bar[APP_BAR + 1];
+	uint64_t	 t = now_ms();
+	size_t		 fill;
+	int		 n;
+
+	(void)arg;
+	if (done < total && t - last < 100)
+		return;
+	last = t;
+	fill = total > 0 ? done * APP_BAR / total : APP_BAR;
+	memset(bar, '#', fill);
+	memset(bar + fill, '-', APP_BAR - fill);
+	bar[APP_BAR] = '\0';
+	n = fprintf(stderr, "\rinkstone: indexing [%s] %zu/%zu", bar, done,
+	    total);
+	if (done >= total && n > 1)
+		fprintf(stderr, "\r%*s\r", n - 1, "");
+	fflush(stderr);
+}
+
+void
+app_progress(struct library_opts *o)
+{
+	if (isatty(STDERR_FILENO))
+		o->progress = progress;
 }

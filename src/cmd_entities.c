@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "inkstone/app.h"
 #include "inkstone/article.h"
 #include "inkstone/cmd.h"
 #include "inkstone/entity.h"
@@ -229,6 +230,7 @@ from_library(struct aggs *ag, const char *path, const struct entity_db *db)
 
 	o.cache_dir = cache;
 	o.db = db;
+	app_progress(&o);
 	lib = library_open_with(path, &o, &cause);
 	free(cache);
 	if (lib == NULL) {

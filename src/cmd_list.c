@@ -229,6 +229,7 @@ cmd_list(int argc, char **argv, const struct globals *g)
 		goto out;
 	cache = util_cache_dir();
 	lopts.cache_dir = cache;
+	app_progress(&lopts);
 	if ((lopts.db = app_entities(&app, &cause)) == NULL ||
 	    (lib = library_open_with(o.path != NULL ? o.path : app.root,
 	    &lopts, &cause)) == NULL ||

@@ -7,7 +7,10 @@
 #include "inkstone/cmd.h"
 #include "inkstone/config.h"
 #include "inkstone/entity.h"
+#include "inkstone/library.h"
 #include "inkstone/store.h"
+
+#define APP_BAR	30	/* the progress bar's width */
 
 struct app {
 	struct config		 config;
@@ -34,5 +37,9 @@ struct store		*app_store(struct app *a, char **cause);
 /* The entity database (the shipped gazetteer and the user's entities.yaml
  * in the data folder), loaded on first use.  NULL with *cause set. */
 const struct entity_db	*app_entities(struct app *a, char **cause);
+
+/* When stderr is a terminal, has o show a progress bar there while the
+ * library's index is built (a cold start parses every article). */
+void			 app_progress(struct library_opts *o);
 
 #endif
