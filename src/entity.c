@@ -640,6 +640,63 @@ text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
 	entity_map_free(&first);
 }
 
+/* Candidates in text order, the longer first where two start together. */
+static int
+cand_pos_cmp(const void *a, const void *b, void *arg)
+{
+	const struct cand *c = arg, *x = &c[*(const size_t *)a],
+	    *y = &c[*(const size_t *)b];
+
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end < y->end) - (x->end > y->end);
+}
+
+/* Whether candidate a should stand for text that b shares: the gazetteer's
+ * name over a rule's guess, else the longer. */
+static int
+cand_wins(const struct cand *a, const struct cand *b)
+{
+	if ((a->gz >= 0) != (b->gz >= 0))
+		return a->gz >= 0;
+	return a->end - a->start > b->end - b->start;
+}
+
+/* One span of text is one mention: of candidates that overlap ("JD" and
+ * "JD.com", "Bank of China" inside "People's Bank of China") only the
+ * winner is kept; the others get an empty key, which grouping skips. */
+static void
+drop_overlaps(struct ext *x)
+{
+	struct cand	*c = x->c, *w = NULL;
+	size_t		*ord, i;
+
+	if (x->nc < 2)
+		return;
+	ord = xcalloc(x->nc, sizeof *ord);
+	for (i = 0; i < x->nc; i++)
+		ord[i] = i;
+	qsort_r(ord, x->nc, sizeof *ord, cand_pos_cmp, c);
+	for (i = 0; i < x->nc; i++) {
+		struct cand *y = &c[ord[i]];
+
+		if (y->key[0] == '\0')
+			continue;
+		if (w == NULL || w->para != y->para || y->start >= w->end) {
+			w = y;
+			continue;
+		}
+		if (cand_wins(y, w)) {
+			w->key[0] = '\0';
+			w = y;
+		} else
+			y->key[0] = '\0';
+	}
+	free(ord);
+}
+
 struct entity_set *
 entity_extract(const struct entity_db *db, const char *const *paras,
     const size_t *lens, size_t npara)
@@ -653,6 +710,7 @@ entity_extract(const struct entity_db *db, const char *const *paras,
 	for (i = 0; i < npara; i++)
 		if (paras[i] != NULL && lens[i] > 0 && lens[i] < UINT32_MAX)
 			entity_rules_para(&x, (uint32_t)i, paras[i], lens[i]);
+	drop_overlaps(&x);
 	text_aliases(&x, paras, lens, npara);
 	set = resolve(db, &x);
 	for (i = 0; i < x.nc; i++)

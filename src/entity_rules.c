@@ -389,6 +389,18 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 			    sq++)
 				;
 		q = sq;
+		/* "JD.com", "People's Bank of China": a gazetteer name longer
+		 * than the rule's name (past a split word or the end of the
+		 * run) is taken whole. */
+		if (g > 0 && gq > q) {
+			emit_gz(x, para, t, k, n, p, gq, ent);
+			q = gq;
+			if (q > end) {
+				end = q;
+				os = 0;
+			}
+			continue;
+		}
 		/* "KPMG China", "Intel Japan": the company's unit there. */
 		if (g > 0 && gq + 1 == q && k[gq].kind == K_CAP &&
 		    x->db->ents[ent].type == ENTITY_ORG &&

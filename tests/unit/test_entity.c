@@ -207,6 +207,54 @@ test_cjk_aliases(void **state)
 	entity_set_free(s);
 }
 
+/* Fails if two mentions in the set share a byte of text. */
+static void
+spans_apart(const struct entity_set *s)
+{
+	const struct entity_span	*a, *b;
+	size_t				 i, j, k, m;
+
+	for (i = 0; i < s->n; i++)
+		for (j = 0; j < s->v[i].nspans; j++)
+			for (k = i; k < s->n; k++)
+				for (m = k == i ? j + 1 : 0;
+				    m < s->v[k].nspans; m++) {
+					a = &s->v[i].spans[j];
+					b = &s->v[k].spans[m];
+					if (a->para == b->para &&
+					    a->start < b->end &&
+					    b->start < a->end)
+						fail_msg("\"%s\" and \"%s\" "
+						    "share text",
+						    s->v[i].name, s->v[k].name);
+				}
+}
+
+/* One span of text is one mention, the gazetteer's longer name winning
+ * over the rule's shorter one. */
+static void
+test_one_span_one_mention(void **state)
+{
+	const char		*p0 = "The e-commerce company JD.com (京東) "
+	    "plans to apply.";
+	const char		*p1 = "Shares of JD.com rose.";
+	struct entity_set	*s;
+	const struct entity	*e;
+
+	(void)state;
+	s = run(shipped, p0, p1, NULL);
+	e = must(s, "JD.com", ENTITY_ORG);
+	assert_true(has_alias(e, "京東"));
+	assert_null(entity_set_find(s, "JD"));
+	assert_int_equal(e->nspans, 3);
+	assert_memory_equal(p0 + e->spans[0].start, "JD.com", 6);
+	assert_int_equal(e->spans[0].end - e->spans[0].start, 6);
+	assert_memory_equal(p1 + e->spans[2].start, "JD.com", 6);
+	assert_int_equal(e->spans[2].end - e->spans[2].start, 6);
+	spans_apart(s);
+	entity_set_free(s);
+}
+
 static void
 test_cjk_patterns(void **state)
 {
@@ -433,6 +481,7 @@ main(void)
 		cmocka_unit_test(test_never_entities),
 		cmocka_unit_test(test_dateline_and_titles),
 		cmocka_unit_test(test_cjk_aliases),
+		cmocka_unit_test(test_one_span_one_mention),
 		cmocka_unit_test(test_cjk_patterns),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_spans_and_order),
