@@ -364,6 +364,44 @@ span_cmp(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
+/* Whether form is one of gazetteer entity gz's names. */
+static int
+gz_form(const struct entity_db *db, int gz, const char *form)
+{
+	size_t i;
+
+	if (gz < 0)
+		return 0;
+	if (strcmp(db->ents[gz].name, form) == 0)
+		return 1;
+	for (i = 0; i < db->ents[gz].naliases; i++)
+		if (strcmp(db->ents[gz].aliases[i], form) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Bank of China" is no name of the People's Bank of China: a form found
+ * inside the entity's name is an alias only if it is a short form of it
+ * (a surname, the name without its suffix) or the gazetteer's.  Such a
+ * form comes of a rule that stopped short; its mention still counts. */
+static void
+drop_inner_aliases(const struct res *r, struct entity *e, int gz)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < e->naliases; i++) {
+		if (strstr(e->name, e->aliases[i]) != NULL &&
+		    !short_of(e->aliases[i], e->name,
+		    e->type == ENTITY_PERSON) &&
+		    !gz_form(r->db, gz, e->aliases[i])) {
+			free(e->aliases[i]);
+			continue;
+		}
+		e->aliases[j++] = e->aliases[i];
+	}
+	e->naliases = j;
+}
+
 /* Builds the set from the kept roots. */
 static struct entity_set *
 build(struct res *r, struct entity_map *by)
@@ -428,6 +466,9 @@ build(struct res *r, struct entity_map *by)
 			continue;
 		add_alias(&set->v[slot[root]], r->x->a[i].alias);
 	}
+	for (i = 0; i < r->ng; i++)
+		if (slot[i] >= 0)
+			drop_inner_aliases(r, &set->v[slot[i]], r->g[i].gz);
 	for (i = j = 0; i < set->n; i++) {
 		e = &set->v[i];
 		if (entity_map_get(&r->db->ignore, e->name, strlen(e->name))) {

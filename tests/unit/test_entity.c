@@ -230,6 +230,69 @@ spans_apart(const struct entity_set *s)
 				}
 }
 
+static void
+test_possessive_names(void **state)
+{
+	/* A name wrapped over two source lines, as a .md paragraph is. */
+	const char		*p = "Across the border the reaction was "
+	    "muted. People's\nBank of China (中國人民銀行) governor Pan "
+	    "Gongsheng spoke in June.";
+	struct entity_set	*s;
+	const struct entity	*e;
+
+	(void)state;
+	s = run(shipped, p, NULL);
+	e = must(s, "People's Bank of China", ENTITY_ORG);
+	assert_true(has_alias(e, "中國人民銀行"));
+	/* Bank of China (中國銀行) is another bank. */
+	assert_false(has_alias(e, "Bank of China"));
+	assert_null(entity_set_find(s, "Bank of China"));
+	assert_int_equal(e->nspans, 2);
+	assert_memory_equal(p + e->spans[0].start, "People's\nBank of China",
+	    e->spans[0].end - e->spans[0].start);
+	spans_apart(s);
+	entity_set_free(s);
+	/* The rules alone: a plural noun's possessive is inside a name. */
+	s = run(bare, "People's Bank of Zentria officials visited the "
+	    "Children\xe2\x80\x99s Hospital in Oskarsberg. Later they "
+	    "toured Women's University.", NULL);
+	must(s, "People's Bank of Zentria", ENTITY_ORG);
+	must(s, "Children\xe2\x80\x99s Hospital", ENTITY_ORG);
+	must(s, "Women's University", ENTITY_ORG);
+	assert_null(entity_set_find(s, "Bank of Zentria"));
+	assert_null(entity_set_find(s, "Hospital"));
+	entity_set_free(s);
+	s = run(shipped, "Officials of the People's Republic of China "
+	    "objected.", NULL);
+	e = must(s, "China", ENTITY_PLACE);
+	assert_true(has_alias(e, "People's Republic of China"));
+	entity_set_free(s);
+	/* A name inside another's is no alias of it, though the text links
+	 * the two; a short form is. */
+	s = run(bare, "The Grand Bank of Zentria (曾大銀) opened.",
+	    "Later Bank of Zentria (曾大銀) staff met Grand Bank staff.",
+	    NULL);
+	e = must(s, "Grand Bank of Zentria", ENTITY_ORG);
+	assert_true(has_alias(e, "曾大銀"));
+	assert_false(has_alias(e, "Bank of Zentria"));
+	assert_true(has_alias(e, "Grand Bank"));
+	assert_int_equal(e->nspans, 5);
+	entity_set_free(s);
+	/* A name's own possessive ends it. */
+	s = run(shipped, "China's Ministry of Commerce said on Monday that "
+	    "Samsung's chief executive would visit. Zentria's Bureau of "
+	    "Energy agreed.", NULL);
+	e = must(s, "Ministry of Commerce", ENTITY_ORG);
+	assert_int_equal(e->spans[0].start, strlen("China's "));
+	must(s, "Bureau of Energy", ENTITY_ORG);
+	assert_null(entity_set_find(s, "China's Ministry of Commerce"));
+	assert_null(entity_set_find(s, "Zentria's Bureau of Energy"));
+	must(s, "China", ENTITY_PLACE);
+	must(s, "Samsung", ENTITY_ORG);
+	spans_apart(s);
+	entity_set_free(s);
+}
+
 /* One span of text is one mention, the gazetteer's longer name winning
  * over the rule's shorter one. */
 static void
@@ -481,6 +544,7 @@ main(void)
 		cmocka_unit_test(test_never_entities),
 		cmocka_unit_test(test_dateline_and_titles),
 		cmocka_unit_test(test_cjk_aliases),
+		cmocka_unit_test(test_possessive_names),
 		cmocka_unit_test(test_one_span_one_mention),
 		cmocka_unit_test(test_cjk_patterns),
 		cmocka_unit_test(test_numbers),
