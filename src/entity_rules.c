@@ -392,8 +392,10 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 	for (p = i; p < end; p = q) {
 		fl = hl || (p == i && sent_start(k, p)) ? C_SENTINIT : 0;
 		g = gz_at(x, t, len, k, n, p, &gq, &ent);
-		/* "Rival Samsung Electronics" at a sentence start. */
-		if (g == 0 && fl && p + 1 < end && !hl &&
+		/* "Rival Samsung Electronics" at a sentence start; but a
+		 * possessive the run went on past is the name's own
+		 * ("People's\nBank of China", not "Bank of China"). */
+		if (g == 0 && fl && p + 1 < end && !hl && !k[p].poss &&
 		    gz_at(x, t, len, k, n, p + 1, &q, &ent) > 0) {
 			q = p + 1;
 			continue;

@@ -252,6 +252,16 @@ test_possessive_names(void **state)
 	    e->spans[0].end - e->spans[0].start);
 	spans_apart(s);
 	entity_set_free(s);
+	s = run(shipped, "Bank of China (中國銀行) and the People's Bank of "
+	    "China (中國人民銀行) disagreed.", NULL);
+	e = must(s, "Bank of China", ENTITY_ORG);
+	assert_true(has_alias(e, "中國銀行"));
+	assert_false(has_alias(e, "中國人民銀行"));
+	e = must(s, "People's Bank of China", ENTITY_ORG);
+	assert_true(has_alias(e, "中國人民銀行"));
+	assert_false(has_alias(e, "中國銀行"));
+	spans_apart(s);
+	entity_set_free(s);
 	/* The rules alone: a plural noun's possessive is inside a name. */
 	s = run(bare, "People's Bank of Zentria officials visited the "
 	    "Children\xe2\x80\x99s Hospital in Oskarsberg. Later they "
