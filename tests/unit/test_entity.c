@@ -326,6 +326,20 @@ test_one_span_one_mention(void **state)
 	assert_int_equal(e->spans[2].end - e->spans[2].start, 6);
 	spans_apart(s);
 	entity_set_free(s);
+	/* The rules alone: ".com" ends a capitalised name, not a sentence
+	 * ("Kestrel. Com..."). */
+	s = run(bare, p0, p1, NULL);
+	e = must(s, "JD.com", ENTITY_ORG);
+	assert_true(has_alias(e, "京東"));
+	assert_null(entity_set_find(s, "JD"));
+	assert_int_equal(e->nspans, 3);
+	entity_set_free(s);
+	s = run(bare, "The retailer Kestrel.com said it agreed with Oskar "
+	    "Brandt. Com Hem declined.", NULL);
+	must(s, "Kestrel.com", ENTITY_ORG);
+	assert_null(entity_set_find(s, "Brandt.com"));
+	must(s, "Oskar Brandt", ENTITY_PERSON);
+	entity_set_free(s);
 }
 
 static void
