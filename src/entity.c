@@ -712,14 +712,23 @@ static void
 drop_overlaps(struct ext *x)
 {
 	struct cand	*c = x->c, *w = NULL;
-	size_t		*ord, i;
+	size_t		*ord, i, j, v, moves = 0;
 
 	if (x->nc < 2)
 		return;
+	/* The scanners add in text order but for a few ("(TSMC, 台積電)":
+	 * the CJK alias comes before the acronym the main loop meets next),
+	 * so an insertion sort does; too many moves, and qsort does. */
 	ord = xcalloc(x->nc, sizeof *ord);
-	for (i = 0; i < x->nc; i++)
-		ord[i] = i;
-	qsort_r(ord, x->nc, sizeof *ord, cand_pos_cmp, c);
+	for (i = 0; i < x->nc; i++) {
+		v = i;
+		for (j = i; j > 0 && moves <= 4 * x->nc &&
+		    cand_pos_cmp(&ord[j - 1], &v, c) > 0; j--, moves++)
+			ord[j] = ord[j - 1];
+		ord[j] = v;
+	}
+	if (moves > 4 * x->nc)
+		qsort_r(ord, x->nc, sizeof *ord, cand_pos_cmp, c);
 	for (i = 0; i < x->nc; i++) {
 		struct cand *y = &c[ord[i]];
 
