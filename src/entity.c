@@ -385,7 +385,7 @@ gz_form(const struct entity_db *db, int gz, const char *form)
  * (a surname, the name without its suffix) or the gazetteer's.  Such a
  * form comes of a rule that stopped short; its mention still counts. */
 static void
-drop_inner_aliases(const struct res *r, struct entity *e, int gz)
+drop_inner_aliases(const struct entity_db *db, struct entity *e, int gz)
 {
 	size_t i, j;
 
@@ -393,7 +393,7 @@ drop_inner_aliases(const struct res *r, struct entity *e, int gz)
 		if (strstr(e->name, e->aliases[i]) != NULL &&
 		    !short_of(e->aliases[i], e->name,
 		    e->type == ENTITY_PERSON) &&
-		    !gz_form(r->db, gz, e->aliases[i])) {
+		    !gz_form(db, gz, e->aliases[i])) {
 			free(e->aliases[i]);
 			continue;
 		}
@@ -468,7 +468,8 @@ build(struct res *r, struct entity_map *by)
 	}
 	for (i = 0; i < r->ng; i++)
 		if (slot[i] >= 0)
-			drop_inner_aliases(r, &set->v[slot[i]], r->g[i].gz);
+			drop_inner_aliases(r->db, &set->v[slot[i]],
+			    r->g[i].gz);
 	for (i = j = 0; i < set->n; i++) {
 		e = &set->v[i];
 		if (entity_map_get(&r->db->ignore, e->name, strlen(e->name))) {

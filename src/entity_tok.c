@@ -177,8 +177,7 @@ scan_word(const char *t, size_t len, size_t i, struct tok *k)
 		    (n = web_suffix(t, len, j)) > 0) {
 			j += n;
 			break;
-		}
-		else if ((u == '.' || u == ',') && digits &&
+		} else if ((u == '.' || u == ',') && digits &&
 		    is_digit((unsigned char)t[j + 1]))
 			j++;
 		else
