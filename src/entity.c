@@ -364,6 +364,44 @@ span_cmp(const void *a, const void *b)
 	return (x->end > y->end) - (x->end < y->end);
 }
 
+/* Whether form is one of gazetteer entity gz's names. */
+static int
+gz_form(const struct entity_db *db, int gz, const char *form)
+{
+	size_t i;
+
+	if (gz < 0)
+		return 0;
+	if (strcmp(db->ents[gz].name, form) == 0)
+		return 1;
+	for (i = 0; i < db->ents[gz].naliases; i++)
+		if (strcmp(db->ents[gz].aliases[i], form) == 0)
+			return 1;
+	return 0;
+}
+
+/* "Bank of China" is no name of the People's Bank of China: a form found
+ * inside the entity's name is an alias only if it is a short form of it
+ * (a surname, the name without its suffix) or the gazetteer's.  Such a
+ * form comes of a rule that stopped short; its mention still counts. */
+static void
+drop_inner_aliases(const struct entity_db *db, struct entity *e, int gz)
+{
+	size_t i, j;
+
+	for (i = j = 0; i < e->naliases; i++) {
+		if (strstr(e->name, e->aliases[i]) != NULL &&
+		    !short_of(e->aliases[i], e->name,
+		    e->type == ENTITY_PERSON) &&
+		    !gz_form(db, gz, e->aliases[i])) {
+			free(e->aliases[i]);
+			continue;
+		}
+		e->aliases[j++] = e->aliases[i];
+	}
+	e->naliases = j;
+}
+
 /* Builds the set from the kept roots. */
 static struct entity_set *
 build(struct res *r, struct entity_map *by)
@@ -428,6 +466,10 @@ build(struct res *r, struct entity_map *by)
 			continue;
 		add_alias(&set->v[slot[root]], r->x->a[i].alias);
 	}
+	for (i = 0; i < r->ng; i++)
+		if (slot[i] >= 0)
+			drop_inner_aliases(r->db, &set->v[slot[i]],
+			    r->g[i].gz);
 	for (i = j = 0; i < set->n; i++) {
 		e = &set->v[i];
 		if (entity_map_get(&r->db->ignore, e->name, strlen(e->name))) {
@@ -640,6 +682,72 @@ text_aliases(struct ext *x, const char *const *paras, const size_t *lens,
 	entity_map_free(&first);
 }
 
+/* Candidates in text order, the longer first where two start together. */
+static int
+cand_pos_cmp(const void *a, const void *b, void *arg)
+{
+	const struct cand *c = arg, *x = &c[*(const size_t *)a],
+	    *y = &c[*(const size_t *)b];
+
+	if (x->para != y->para)
+		return x->para < y->para ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return (x->end < y->end) - (x->end > y->end);
+}
+
+/* Whether candidate a should stand for text that b shares: the gazetteer's
+ * name over a rule's guess, else the longer. */
+static int
+cand_wins(const struct cand *a, const struct cand *b)
+{
+	if ((a->gz >= 0) != (b->gz >= 0))
+		return a->gz >= 0;
+	return a->end - a->start > b->end - b->start;
+}
+
+/* One span of text is one mention: of candidates that overlap ("JD" and
+ * "JD.com", "Bank of China" inside "People's Bank of China") only the
+ * winner is kept; the others get an empty key, which grouping skips. */
+static void
+drop_overlaps(struct ext *x)
+{
+	struct cand	*c = x->c, *w = NULL;
+	size_t		*ord, i, j, v, moves = 0;
+
+	if (x->nc < 2)
+		return;
+	/* The scanners add in text order but for a few ("(TSMC, 台積電)":
+	 * the CJK alias comes before the acronym the main loop meets next),
+	 * so an insertion sort does; too many moves, and qsort does. */
+	ord = xcalloc(x->nc, sizeof *ord);
+	for (i = 0; i < x->nc; i++) {
+		v = i;
+		for (j = i; j > 0 && moves <= 4 * x->nc &&
+		    cand_pos_cmp(&ord[j - 1], &v, c) > 0; j--, moves++)
+			ord[j] = ord[j - 1];
+		ord[j] = v;
+	}
+	if (moves > 4 * x->nc)
+		qsort_r(ord, x->nc, sizeof *ord, cand_pos_cmp, c);
+	for (i = 0; i < x->nc; i++) {
+		struct cand *y = &c[ord[i]];
+
+		if (y->key[0] == '\0')
+			continue;
+		if (w == NULL || w->para != y->para || y->start >= w->end) {
+			w = y;
+			continue;
+		}
+		if (cand_wins(y, w)) {
+			w->key[0] = '\0';
+			w = y;
+		} else
+			y->key[0] = '\0';
+	}
+	free(ord);
+}
+
 struct entity_set *
 entity_extract(const struct entity_db *db, const char *const *paras,
     const size_t *lens, size_t npara)
@@ -653,6 +761,7 @@ entity_extract(const struct entity_db *db, const char *const *paras,
 	for (i = 0; i < npara; i++)
 		if (paras[i] != NULL && lens[i] > 0 && lens[i] < UINT32_MAX)
 			entity_rules_para(&x, (uint32_t)i, paras[i], lens[i]);
+	drop_overlaps(&x);
 	text_aliases(&x, paras, lens, npara);
 	set = resolve(db, &x);
 	for (i = 0; i < x.nc; i++)

@@ -196,7 +196,12 @@ emit_rule(struct ext *x, uint32_t para, const char *t, struct tok *k,
 	if (q - p > 1)
 		flags |= C_MULTI;
 	key = entity_key(t, k[p].s, k[q - 1].e);
-	c = entity_ext_add(x, para, k[p].s, k[q - 1].e, key, -1, -1);
+	/* A gazetteer name broken over two lines ("People's\nBank of
+	 * China") is still the gazetteer's once its white space is one
+	 * (the same bytes gz_at() already looked up). */
+	c = entity_ext_add(x, para, k[p].s, k[q - 1].e, key,
+	    strlen(key) != k[q - 1].e - k[p].s ? gz_exact(x->db, key) : -1,
+	    -1);
 	memcpy(c->ev, ev, sizeof ev);
 	c->flags |= flags;
 	c->coord = coord;
@@ -284,23 +289,44 @@ connects(const struct ext *x, const char *t, size_t len, struct tok *k,
 	    word_is(&k[j + 2], "and") && k[j + 3].kind == K_CAP;
 }
 
+/* A capitalised plural that is not a name: "People", "Women". */
+static int
+plural_noun(const char *t, const struct tok *k)
+{
+	static const char *const w[] = { "People", "Children", "Women",
+	    "Men", "Workers" };
+	size_t i;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++)
+		if (word_is(k, w[i]))
+			return 1;
+	return 0;
+}
+
 /* Whether the run may go on past the possessive at token m: "Taiwan
  * People's Party", "Green Citizens' Action Alliance". */
 static int
 poss_goes_on(const struct ext *x, const char *t, struct tok *k, size_t n,
     size_t i, size_t m)
 {
-	size_t j;
+	size_t	 j;
+	int	 want = W_ORGSUF;
 
 	if (!k[m].poss)
 		return 1;
-	if (m == i)
-		return 0;	/* "China's Ministry of Commerce" */
+	/* "China's Ministry of Commerce", "Samsung's chief": a name's own
+	 * possessive ends it.  A plural noun's does not, since no name is
+	 * one alone: "People's Bank of China", "Children's Hospital". */
+	if (m == i) {
+		if (!plural_noun(t, &k[m]))
+			return 0;
+		want |= W_ORGHEAD;	/* "People's Republic of China" */
+	}
 	for (j = m + 1; j < n && j <= m + 4 && k[j].kind == K_CAP && k[j].sp;
 	    j++) {
 		if (split_word(x, t, k, n, j))
 			return 0;
-		if (wflags(&k[j]) & W_ORGSUF)
+		if (wflags(&k[j]) & want)
 			return 1;
 	}
 	return 0;
@@ -366,8 +392,10 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 	for (p = i; p < end; p = q) {
 		fl = hl || (p == i && sent_start(k, p)) ? C_SENTINIT : 0;
 		g = gz_at(x, t, len, k, n, p, &gq, &ent);
-		/* "Rival Samsung Electronics" at a sentence start. */
-		if (g == 0 && fl && p + 1 < end && !hl &&
+		/* "Rival Samsung Electronics" at a sentence start; but a
+		 * possessive the run went on past is the name's own
+		 * ("People's\nBank of China", not "Bank of China"). */
+		if (g == 0 && fl && p + 1 < end && !hl && !k[p].poss &&
 		    gz_at(x, t, len, k, n, p + 1, &q, &ent) > 0) {
 			q = p + 1;
 			continue;
@@ -389,6 +417,18 @@ cap_run(struct ext *x, uint32_t para, const char *t, size_t len,
 			    sq++)
 				;
 		q = sq;
+		/* "JD.com", "People's Bank of China": a gazetteer name longer
+		 * than the rule's name (past a split word or the end of the
+		 * run) is taken whole. */
+		if (g > 0 && gq > q) {
+			emit_gz(x, para, t, k, n, p, gq, ent);
+			q = gq;
+			if (q > end) {
+				end = q;
+				os = 0;
+			}
+			continue;
+		}
 		/* "KPMG China", "Intel Japan": the company's unit there. */
 		if (g > 0 && gq + 1 == q && k[gq].kind == K_CAP &&
 		    x->db->ents[ent].type == ENTITY_ORG &&

@@ -104,6 +104,24 @@ hyphen_compound(const char *t, size_t len, size_t i)
 	return 0;
 }
 
+/* Length of ".com" (".net", ".ai", ...) ending a name at t + j, or 0:
+ * "JD.com", "Amazon.com" are one name, not "JD" and a stray word. */
+static size_t
+web_suffix(const char *t, size_t len, size_t j)
+{
+	static const char *const w[] = { ".com", ".net", ".org", ".io",
+	    ".ai", ".cn" };
+	size_t i, l;
+
+	for (i = 0; i < sizeof w / sizeof w[0]; i++) {
+		l = strlen(w[i]);
+		if (l <= len - j && memcmp(t + j, w[i], l) == 0 &&
+		    (j + l == len || !is_alnum((unsigned char)t[j + l])))
+			return l;
+	}
+	return 0;
+}
+
 /* Scans a word from i: letters, digits, and - ' ’ & . , inside it. */
 static size_t
 scan_word(const char *t, size_t len, size_t i, struct tok *k)
@@ -155,7 +173,11 @@ scan_word(const char *t, size_t len, size_t i, struct tok *k)
 			break;
 		if (u == '-' || u == '\'' || u == '&')
 			j++;
-		else if ((u == '.' || u == ',') && digits &&
+		else if (u == '.' && is_upper((unsigned char)t[i]) &&
+		    (n = web_suffix(t, len, j)) > 0) {
+			j += n;
+			break;
+		} else if ((u == '.' || u == ',') && digits &&
 		    is_digit((unsigned char)t[j + 1]))
 			j++;
 		else

@@ -171,6 +171,7 @@ static const struct {
 	{ "Alliance", W_ORGSUF }, { "Consortium", W_ORGSUF },
 	{ "School", W_ORGSUF | W_ORGHEAD }, { "College", W_ORGSUF | W_ORGHEAD },
 	{ "Museum", W_ORGSUF | W_ORGHEAD },
+	{ "Hospital", W_ORGSUF | W_ORGHEAD },
 	{ "Organization", W_ORGSUF | W_ORGHEAD },
 	{ "Organisation", W_ORGSUF | W_ORGHEAD }, { "Times", W_ORGSUF },
 	{ "Post", W_ORGSUF }, { "News", W_ORGSUF }, { "Daily", W_ORGSUF },

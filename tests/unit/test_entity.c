@@ -207,6 +207,141 @@ test_cjk_aliases(void **state)
 	entity_set_free(s);
 }
 
+/* Fails if two mentions in the set share a byte of text. */
+static void
+spans_apart(const struct entity_set *s)
+{
+	const struct entity_span	*a, *b;
+	size_t				 i, j, k, m;
+
+	for (i = 0; i < s->n; i++)
+		for (j = 0; j < s->v[i].nspans; j++)
+			for (k = i; k < s->n; k++)
+				for (m = k == i ? j + 1 : 0;
+				    m < s->v[k].nspans; m++) {
+					a = &s->v[i].spans[j];
+					b = &s->v[k].spans[m];
+					if (a->para == b->para &&
+					    a->start < b->end &&
+					    b->start < a->end)
+						fail_msg("\"%s\" and \"%s\" "
+						    "share text",
+						    s->v[i].name, s->v[k].name);
+				}
+}
+
+static void
+test_possessive_names(void **state)
+{
+	/* A name wrapped over two source lines, as a .md paragraph is. */
+	const char		*p = "Across the border the reaction was "
+	    "muted. People's\nBank of China (中國人民銀行) governor Pan "
+	    "Gongsheng spoke in June.";
+	struct entity_set	*s;
+	const struct entity	*e;
+
+	(void)state;
+	s = run(shipped, p, NULL);
+	e = must(s, "People's Bank of China", ENTITY_ORG);
+	assert_true(has_alias(e, "中國人民銀行"));
+	/* Bank of China (中國銀行) is another bank. */
+	assert_false(has_alias(e, "Bank of China"));
+	assert_null(entity_set_find(s, "Bank of China"));
+	assert_int_equal(e->nspans, 2);
+	assert_memory_equal(p + e->spans[0].start, "People's\nBank of China",
+	    e->spans[0].end - e->spans[0].start);
+	spans_apart(s);
+	entity_set_free(s);
+	s = run(shipped, "Bank of China (中國銀行) and the People's Bank of "
+	    "China (中國人民銀行) disagreed.", NULL);
+	e = must(s, "Bank of China", ENTITY_ORG);
+	assert_true(has_alias(e, "中國銀行"));
+	assert_false(has_alias(e, "中國人民銀行"));
+	e = must(s, "People's Bank of China", ENTITY_ORG);
+	assert_true(has_alias(e, "中國人民銀行"));
+	assert_false(has_alias(e, "中國銀行"));
+	spans_apart(s);
+	entity_set_free(s);
+	/* The rules alone: a plural noun's possessive is inside a name. */
+	s = run(bare, "People's Bank of Zentria officials visited the "
+	    "Children\xe2\x80\x99s Hospital in Oskarsberg. Later they "
+	    "toured Women's University.", NULL);
+	must(s, "People's Bank of Zentria", ENTITY_ORG);
+	must(s, "Children\xe2\x80\x99s Hospital", ENTITY_ORG);
+	must(s, "Women's University", ENTITY_ORG);
+	assert_null(entity_set_find(s, "Bank of Zentria"));
+	assert_null(entity_set_find(s, "Hospital"));
+	entity_set_free(s);
+	s = run(shipped, "Officials of the People's Republic of China "
+	    "objected.", NULL);
+	e = must(s, "China", ENTITY_PLACE);
+	assert_true(has_alias(e, "People's Republic of China"));
+	entity_set_free(s);
+	/* A name inside another's is no alias of it, though the text links
+	 * the two; a short form is. */
+	s = run(bare, "The Grand Bank of Zentria (曾大銀) opened.",
+	    "Later Bank of Zentria (曾大銀) staff met Grand Bank staff.",
+	    NULL);
+	e = must(s, "Grand Bank of Zentria", ENTITY_ORG);
+	assert_true(has_alias(e, "曾大銀"));
+	assert_false(has_alias(e, "Bank of Zentria"));
+	assert_true(has_alias(e, "Grand Bank"));
+	assert_int_equal(e->nspans, 5);
+	entity_set_free(s);
+	/* A name's own possessive ends it. */
+	s = run(shipped, "China's Ministry of Commerce said on Monday that "
+	    "Samsung's chief executive would visit. Zentria's Bureau of "
+	    "Energy agreed.", NULL);
+	e = must(s, "Ministry of Commerce", ENTITY_ORG);
+	assert_int_equal(e->spans[0].start, strlen("China's "));
+	must(s, "Bureau of Energy", ENTITY_ORG);
+	assert_null(entity_set_find(s, "China's Ministry of Commerce"));
+	assert_null(entity_set_find(s, "Zentria's Bureau of Energy"));
+	must(s, "China", ENTITY_PLACE);
+	must(s, "Samsung", ENTITY_ORG);
+	spans_apart(s);
+	entity_set_free(s);
+}
+
+/* One span of text is one mention, the gazetteer's longer name winning
+ * over the rule's shorter one. */
+static void
+test_one_span_one_mention(void **state)
+{
+	const char		*p0 = "The e-commerce company JD.com (京東) "
+	    "plans to apply.";
+	const char		*p1 = "Shares of JD.com rose.";
+	struct entity_set	*s;
+	const struct entity	*e;
+
+	(void)state;
+	s = run(shipped, p0, p1, NULL);
+	e = must(s, "JD.com", ENTITY_ORG);
+	assert_true(has_alias(e, "京東"));
+	assert_null(entity_set_find(s, "JD"));
+	assert_int_equal(e->nspans, 3);
+	assert_memory_equal(p0 + e->spans[0].start, "JD.com", 6);
+	assert_int_equal(e->spans[0].end - e->spans[0].start, 6);
+	assert_memory_equal(p1 + e->spans[2].start, "JD.com", 6);
+	assert_int_equal(e->spans[2].end - e->spans[2].start, 6);
+	spans_apart(s);
+	entity_set_free(s);
+	/* The rules alone: ".com" ends a capitalised name, not a sentence
+	 * ("Kestrel. Com..."). */
+	s = run(bare, p0, p1, NULL);
+	e = must(s, "JD.com", ENTITY_ORG);
+	assert_true(has_alias(e, "京東"));
+	assert_null(entity_set_find(s, "JD"));
+	assert_int_equal(e->nspans, 3);
+	entity_set_free(s);
+	s = run(bare, "The retailer Kestrel.com said it agreed with Oskar "
+	    "Brandt. Com Hem declined.", NULL);
+	must(s, "Kestrel.com", ENTITY_ORG);
+	assert_null(entity_set_find(s, "Brandt.com"));
+	must(s, "Oskar Brandt", ENTITY_PERSON);
+	entity_set_free(s);
+}
+
 static void
 test_cjk_patterns(void **state)
 {
@@ -433,6 +568,8 @@ main(void)
 		cmocka_unit_test(test_never_entities),
 		cmocka_unit_test(test_dateline_and_titles),
 		cmocka_unit_test(test_cjk_aliases),
+		cmocka_unit_test(test_possessive_names),
+		cmocka_unit_test(test_one_span_one_mention),
 		cmocka_unit_test(test_cjk_patterns),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_spans_and_order),
