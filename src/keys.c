@@ -101,6 +101,7 @@ static const struct {
 	{ "help", "show the key bindings" },
 	{ "redraw", "redraw the screen" },
 	{ "reload", "rescan the library" },
+	{ "filter-unread", "show only unread articles, or all again" },
 };
 
 /*
@@ -157,6 +158,7 @@ const struct keys_default keys_defaults[] = {
 	{ "list", "f", "filter-tag" },
 	{ "list", "e", "filter-entity" },
 	{ "list", "c", "clear-filter" },
+	{ "list", "u", "filter-unread" },
 	{ "reading", "J", "next-article" },
 	{ "reading", "K", "prev-article" },
 	{ "reading", "r", "toggle-read" },

@@ -133,6 +133,7 @@ struct ui {
 	char			*entity_filter;	/* entity name, or NULL */
 	struct store_filter	*tag_filter;
 	char			*tag_expr;
+	int			 unread_only;	/* u: unread articles only */
 	unsigned char		*read;		/* by entry id */
 	size_t			 unread;	/* articles not read, when */
 	int			 unread_valid;	/* this is set */

@@ -75,6 +75,8 @@ summary(struct ui *ui, struct buf *b, int brief)
 		buf_addf(b, "  entity \"%s\"", ui->entity_filter);
 	if (ui->tag_expr != NULL)
 		buf_addf(b, "  tags \"%s\"", ui->tag_expr);
+	if (ui->unread_only)
+		buf_addf(b, "  unread only");
 }
 
 void
