@@ -39,7 +39,8 @@ enum prompt {
 	PROMPT_ENTITY_FILTER,	/* filter the list by an entity's name */
 	PROMPT_TAG_FILTER,	/* filter the list by tags */
 	PROMPT_TAG,		/* +tag -tag on the current article */
-	PROMPT_NOTE		/* the note of a saved highlight */
+	PROMPT_NOTE,		/* the note of a saved highlight */
+	PROMPT_KEEP		/* the note of a highlight about to be kept */
 };
 
 /* A byte span of one source string of the open article, named by its
@@ -151,6 +152,7 @@ struct ui {
 	size_t			 vis_from;	/* its fixed end (a line) */
 	size_t			 vis_to;	/* its moving end */
 	int			 have_anchor;
+	struct mark		 keeping;	/* PROMPT_KEEP: what h keeps */
 	struct marks		 matches;	/* search matches */
 	struct marks		 mentions;	/* the chosen entity's */
 	struct marks		 saved;		/* the reader's highlights */
@@ -280,7 +282,9 @@ int	state_tags_match(struct ui *, const struct library_entry *,
 void	state_mark_read(struct ui *, const struct library_entry *);
 int	state_tag(struct ui *, const char *words);
 void	state_highlights(struct ui *);
-int	state_keep(struct ui *, size_t para, size_t start, size_t end);
+int	state_keep(struct ui *, size_t para, size_t start, size_t end,
+	    const char *note);
+int	state_ask_keep(struct ui *, size_t para, size_t start, size_t end);
 int	state_delete_highlight(struct ui *, const char *id);
 int	state_note(struct ui *, const char *note);
 int	ui_toggle_read(struct ui *);

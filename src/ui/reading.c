@@ -426,8 +426,7 @@ keep(struct ui *ui)
 		    ui->vis_to];
 		b = &ui->render->v[ui->vis_from < ui->vis_to ? ui->vis_to :
 		    ui->vis_from];
-		ui->visual = 0;
-		return state_keep(ui, a->para, a->start, b->end) |
+		return state_ask_keep(ui, a->para, a->start, b->end) |
 		    REDRAW_READING;
 	}
 	if (ui->jump == NULL || ui->jump_cur >= ui->jump->n) {
@@ -440,7 +439,7 @@ keep(struct ui *ui)
 		ui_message(ui, 1, "only the body's text can be kept");
 		return REDRAW_STATUS;
 	}
-	return state_keep(ui, m->para, m->start, m->end);
+	return state_ask_keep(ui, m->para, m->start, m->end);
 }
 
 static int

@@ -317,9 +317,36 @@ state_highlights(struct ui *ui)
 		marks_sort(&ui->saved);
 }
 
-/* Keeps [start, end) of body paragraph para as a highlight. */
+/* Asks for the note of [start, end) of body paragraph para; the prompt's
+ * Enter keeps it (state_keep), its Escape does not. */
 int
-state_keep(struct ui *ui, size_t para, size_t start, size_t end)
+state_ask_keep(struct ui *ui, size_t para, size_t start, size_t end)
+{
+	const struct library_entry	*e;
+	const struct store_article	*sa;
+
+	if (need_store(ui, &e, &sa) == -1)
+		return REDRAW_STATUS;
+	if (start >= end) {
+		ui_message(ui, 1, "nothing selected to keep");
+		return REDRAW_STATUS;
+	}
+	memset(&ui->keeping, 0, sizeof ui->keeping);
+	ui->keeping.kind = RENDER_BODY;
+	ui->keeping.para = para;
+	ui->keeping.start = start;
+	ui->keeping.end = end;
+	ui->prompting = PROMPT_KEEP;
+	buf_free(&ui->prompt);
+	buf_add(&ui->prompt, "", 0);
+	return REDRAW_STATUS;
+}
+
+/* Keeps [start, end) of body paragraph para as a highlight with note
+ * (NULL or "": none). */
+int
+state_keep(struct ui *ui, size_t para, size_t start, size_t end,
+    const char *note)
 {
 	const struct library_entry	*e;
 	const struct store_article	*sa;
@@ -336,6 +363,7 @@ state_keep(struct ui *ui, size_t para, size_t start, size_t end)
 		return REDRAW_STATUS;
 	h.para = para;
 	h.offset = start;
+	h.note = note != NULL && *note != '\0' ? (char *)(uintptr_t)note : NULL;
 	r = store_highlight_add(ui->store, sa, &h, id, &cause);
 	free(h.quote);
 	free(h.before);
@@ -345,7 +373,8 @@ state_keep(struct ui *ui, size_t para, size_t start, size_t end)
 		free(cause);
 		return REDRAW_STATUS;
 	}
-	ui_message(ui, 0, "highlight kept");
+	ui_message(ui, 0, h.note != NULL ? "highlight kept with its note" :
+	    "highlight kept");
 	highlights_reset(ui);
 	/* Show the new one: the store keeps creation order. */
 	if (ui->nhl > 0)

@@ -42,6 +42,8 @@ prompt_label(enum prompt p)
 		return "tag (+a -b): ";
 	case PROMPT_NOTE:
 		return "note: ";
+	case PROMPT_KEEP:
+		return "note (Enter: none, Escape: do not keep): ";
 	default:
 		return "/";
 	}
@@ -194,6 +196,11 @@ prompt_done(struct ui *ui)
 	case PROMPT_NOTE:
 		r |= state_note(ui, q);
 		break;
+	case PROMPT_KEEP:
+		ui->visual = 0;
+		r |= state_keep(ui, ui->keeping.para, ui->keeping.start,
+		    ui->keeping.end, q) | REDRAW_READING;
+		break;
 	case PROMPT_ENTITY:
 		if (*q != '\0')
 			r |= sidebar_find(ui, q);
@@ -208,6 +215,29 @@ prompt_done(struct ui *ui)
 	return r;
 }
 
+/* Leaves the prompt without acting on it; a highlight waiting for its
+ * note is not kept (the selection stays, to be changed or dropped). */
+static int
+prompt_cancel(struct ui *ui)
+{
+	if (ui->prompting == PROMPT_KEEP)
+		ui_message(ui, 0, "highlight not kept");
+	ui->prompting = PROMPT_NONE;
+	return REDRAW_STATUS;
+}
+
+/* Backspace on an empty prompt leaves it, except the note of a highlight
+ * being kept: only Escape drops that. */
+static int
+prompt_erase(struct ui *ui)
+{
+	if (ui->prompt.len > 0)
+		prompt_backspace(&ui->prompt);
+	else if (ui->prompting != PROMPT_KEEP)
+		ui->prompting = PROMPT_NONE;
+	return REDRAW_STATUS;
+}
+
 int
 status_prompt_key(struct ui *ui, int is_fn, wint_t ch)
 {
@@ -216,12 +246,9 @@ status_prompt_key(struct ui *ui, int is_fn, wint_t ch)
 	char		*clean;
 
 	if (is_fn) {
-		if (ch == KEY_BACKSPACE || ch == KEY_DC) {
-			if (ui->prompt.len == 0)
-				ui->prompting = PROMPT_NONE;
-			else
-				prompt_backspace(&ui->prompt);
-		} else if (ch == KEY_ENTER)
+		if (ch == KEY_BACKSPACE || ch == KEY_DC)
+			return prompt_erase(ui);
+		else if (ch == KEY_ENTER)
 			return prompt_done(ui);
 		return REDRAW_STATUS;
 	}
@@ -231,15 +258,10 @@ status_prompt_key(struct ui *ui, int is_fn, wint_t ch)
 		return prompt_done(ui);
 	case 27:	/* Escape */
 	case 7:		/* C-g */
-		ui->prompting = PROMPT_NONE;
-		return REDRAW_STATUS;
+		return prompt_cancel(ui);
 	case 8:
 	case 127:
-		if (ui->prompt.len == 0)
-			ui->prompting = PROMPT_NONE;
-		else
-			prompt_backspace(&ui->prompt);
-		return REDRAW_STATUS;
+		return prompt_erase(ui);
 	case 21:	/* C-u */
 		ui->prompt.len = 0;
 		ui->prompt.data[0] = '\0';
