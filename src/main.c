@@ -20,7 +20,8 @@ static const struct command commands[] = {
 	{ "dump", "dump [--width N] FILE...", cmd_dump },
 	{ "list", "list [--tag EXPR]... [--entity NAME] [--search TEXT] [--unread]\n"
 	    "                [--format tsv|yaml] [PATH]", cmd_list },
-	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
+	{ "tag", "tag FILE [+TAG | -TAG]...\n"
+	    "  inkstone tag --rename OLD NEW", cmd_tag },
 	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
 	    cmd_highlights },
 	{ "entities", "entities [--format tsv|yaml] FILE|PATH", cmd_entities },
