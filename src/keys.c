@@ -45,7 +45,7 @@ static const struct {
 #define NNAMED	(sizeof named / sizeof named[0])
 
 static const char *const context_names[KEYS_NCONTEXTS] = {
-	"global", "list", "reading", "highlights", "sidebar"
+	"global", "list", "reading", "highlights", "sidebar", "tags"
 };
 
 static const struct {
@@ -102,6 +102,8 @@ static const struct {
 	{ "redraw", "redraw the screen" },
 	{ "reload", "rescan the library" },
 	{ "filter-unread", "show only unread articles, or all again" },
+	{ "tag-view", "list the tags with their counts, or close the list" },
+	{ "rename-tag", "rename the tag on every article" },
 };
 
 /*
@@ -151,6 +153,7 @@ const struct keys_default keys_defaults[] = {
 	{ "global", "9", "quick-tag-9" },
 	{ "global", "C-l", "redraw" },
 	{ "global", "F5", "reload" },
+	{ "global", "T", "tag-view" },
 	{ "list", "Enter", "open" },
 	{ "list", "r", "toggle-read" },
 	{ "list", "m", "mark" },
@@ -170,6 +173,8 @@ const struct keys_default keys_defaults[] = {
 	{ "highlights", "e", "edit-note" },
 	{ "sidebar", "Enter", "open" },
 	{ "sidebar", "f", "filter-entity" },
+	{ "tags", "Enter", "open" },
+	{ "tags", "R", "rename-tag" },
 };
 const size_t keys_ndefaults = sizeof keys_defaults / sizeof keys_defaults[0];
 

@@ -64,6 +64,8 @@ const struct config_option config_options[] = {
 	  "bindings in the highlights pane" },
 	{ "keys.sidebar", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_SIDEBAR,
 	  "bindings in the entity sidebar" },
+	{ "keys.tags", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_TAGS,
+	  "bindings in the tag view of the list pane" },
 };
 const size_t config_noptions = sizeof config_options /
     sizeof config_options[0];

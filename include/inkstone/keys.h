@@ -63,6 +63,7 @@ enum keys_context {
 	KEYS_READING,
 	KEYS_HIGHLIGHTS,
 	KEYS_SIDEBAR,
+	KEYS_TAGS,		/* the list pane's tag view */
 	KEYS_NCONTEXTS
 };
 
@@ -123,6 +124,8 @@ enum keys_action {
 	KEYS_A_REDRAW,		/* redraw */
 	KEYS_A_RELOAD,		/* reload: rescan the library */
 	KEYS_A_FILTER_UNREAD,	/* filter-unread: toggle unread only */
+	KEYS_A_TAG_VIEW,	/* tag-view: the tags and their counts */
+	KEYS_A_RENAME_TAG,	/* rename-tag: in the tag view */
 	KEYS_NACTIONS
 };
 

@@ -40,7 +40,8 @@ enum prompt {
 	PROMPT_TAG_FILTER,	/* filter the list by tags */
 	PROMPT_TAG,		/* +tag -tag on the current article */
 	PROMPT_NOTE,		/* the note of a saved highlight */
-	PROMPT_KEEP		/* the note of a highlight about to be kept */
+	PROMPT_KEEP,		/* the note of a highlight about to be kept */
+	PROMPT_RENAME_TAG	/* the new name of the tag view's tag */
 };
 
 /* A byte span of one source string of the open article, named by its
@@ -83,6 +84,13 @@ struct pane {
 	int		(*key)(struct ui *, enum keys_action);
 	int		(*click)(struct ui *, int, int);	/* y, x in pane */
 	int		(*wheel)(struct ui *, int);		/* +1 down */
+};
+
+/* A row of the tag view: a tag and the articles carrying it; the last
+ * row is "untagged" (tag NULL). */
+struct tag_row {
+	char		*tag;
+	size_t		 count;
 };
 
 /* A wrapped excerpt in the highlights pane. */
@@ -140,6 +148,12 @@ struct ui {
 	int			 unread_valid;	/* this is set */
 	unsigned char		*marked;	/* by entry id: for a batch tag */
 	size_t			 nmarked;
+
+	/* The tag view (T), a mode of the list pane. */
+	int			 tagview;
+	struct tag_row		*tags;
+	size_t			 ntags;
+	struct listmodel	 tagl;
 
 	/* The open article. */
 	long			 open;		/* library index, or -1 */
@@ -242,6 +256,12 @@ int	ui_refilter(struct ui *);
 void	ui_sort(struct ui *);
 const struct library_entry *list_selected(struct ui *);
 
+/* tagview.c: the list pane's tag view. */
+int	tagview_open(struct ui *);
+int	tagview_close(struct ui *);
+void	tagview_count(struct ui *, const char *select);
+void	tagview_free(struct ui *);
+
 /* reading.c */
 void	reading_init(struct ui *, struct pane *);
 void	reading_relayout(struct ui *);
@@ -279,6 +299,9 @@ int	state_is_read(struct ui *, const struct library_entry *);
 int	state_has_tags(struct ui *, const struct library_entry *);
 int	state_tags_match(struct ui *, const struct library_entry *,
 	    const struct store_filter *);
+size_t	state_entry_tags(struct ui *, const struct library_entry *,
+	    const char ***);
+int	state_rename_tag(struct ui *, const char *from, const char *to);
 void	state_mark_read(struct ui *, const struct library_entry *);
 int	state_tag(struct ui *, const char *words);
 void	state_highlights(struct ui *);
@@ -294,6 +317,8 @@ int	ui_reload(struct ui *);
 /* status.c */
 void	status_draw(struct ui *);
 int	status_prompt_key(struct ui *, int is_fn, wint_t ch);
+/* Takes expr (allocated; "" clears) as the list's tag filter. */
+int	ui_set_tag_filter(struct ui *, char *expr);
 void	help_draw(struct ui *);
 int	help_key(struct ui *, enum keys_action);
 

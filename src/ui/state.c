@@ -101,15 +101,15 @@ state_has_tags(struct ui *ui, const struct library_entry *e)
 	return st.ntags > 0;
 }
 
-/* The entry's tags, the article's own and the reader's, for filters. */
-int
-state_tags_match(struct ui *ui, const struct library_entry *e,
-    const struct store_filter *f)
+/* The entry's tags, the reader's then the article's own (a tag may be in
+ * both): an allocated array of pointers valid until the store changes. */
+size_t
+state_entry_tags(struct ui *ui, const struct library_entry *e,
+    const char ***out)
 {
-	struct store_state		 st;
-	char				**tags;
-	size_t				 n = 0, i, own;
-	int				 r;
+	struct store_state	  st;
+	const char		**tags;
+	size_t			  n = 0, i, own;
 
 	peek(ui, e, &st);
 	own = library_ntags(ui->lib, e);
@@ -117,8 +117,22 @@ state_tags_match(struct ui *ui, const struct library_entry *e,
 	for (i = 0; i < st.ntags; i++)
 		tags[n++] = st.tags[i];
 	for (i = 0; i < own; i++)
-		tags[n++] = (char *)(uintptr_t)library_tag(ui->lib, e, i);
-	r = store_filter_match(f, tags, n);
+		tags[n++] = library_tag(ui->lib, e, i);
+	*out = tags;
+	return n;
+}
+
+/* The entry's tags, the article's own and the reader's, for filters. */
+int
+state_tags_match(struct ui *ui, const struct library_entry *e,
+    const struct store_filter *f)
+{
+	const char	**tags;
+	size_t		  n;
+	int		  r;
+
+	n = state_entry_tags(ui, e, &tags);
+	r = store_filter_match(f, (char *const *)(uintptr_t)tags, n);
 	free(tags);
 	return r;
 }
@@ -241,6 +255,48 @@ state_tag(struct ui *ui, const char *words)
 	free(v);
 	free(copy);
 	return REDRAW_LIST | REDRAW_STATUS | REDRAW_READING;
+}
+
+/* Renames tag from to to on every article of the store (one save) and
+ * says how many articles changed; a tag filter of that one tag follows
+ * the new name. */
+int
+state_rename_tag(struct ui *ui, const char *from, const char *to)
+{
+	char	*old, *cause = NULL;
+	size_t	 i, k, own = 0;
+	int	 n, r = REDRAW_LIST | REDRAW_STATUS;
+
+	if (ui->store == NULL) {
+		ui_message(ui, 1, "the reader's state is not available");
+		return REDRAW_STATUS;
+	}
+	old = xstrdup(from);	/* from may be the tag view's, redone below */
+	if ((n = store_tag_rename(ui->store, old, to, &cause)) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		free(old);
+		return REDRAW_STATUS;
+	}
+	for (i = 0; i < ui->lib->n; i++)
+		for (k = 0; k < library_ntags(ui->lib, &ui->lib->v[i]); k++)
+			own += strcmp(library_tag(ui->lib, &ui->lib->v[i], k),
+			    old) == 0;
+	if (own > 0)
+		ui_message(ui, 0, "renamed %s to %s on %d article%s; %zu keep "
+		    "it in their front matter", old, to, n, n == 1 ? "" : "s",
+		    own);
+	else
+		ui_message(ui, 0, "renamed %s to %s on %d article%s", old, to,
+		    n, n == 1 ? "" : "s");
+	if (ui->tag_expr != NULL && strcmp(ui->tag_expr, old) == 0)
+		r |= ui_set_tag_filter(ui, xstrdup(to));
+	else if (ui->tag_filter != NULL)
+		r |= ui_refilter(ui);
+	if (ui->tagview)
+		tagview_count(ui, to);
+	free(old);
+	return r;
 }
 
 int

@@ -44,6 +44,8 @@ prompt_label(enum prompt p)
 		return "note: ";
 	case PROMPT_KEEP:
 		return "note (Enter: none, Escape: do not keep): ";
+	case PROMPT_RENAME_TAG:
+		return "rename tag to: ";
 	default:
 		return "/";
 	}
@@ -91,7 +93,12 @@ status_draw(struct ui *ui)
 
 	draw_fill(w, 0, 0, ui->cols, THEME_STATUS);
 	if (ui->prompting) {
-		buf_adds(&b, prompt_label(ui->prompting));
+		if (ui->prompting == PROMPT_RENAME_TAG && ui->ntags > 0 &&
+		    ui->tags[ui->tagl.sel].tag != NULL)
+			buf_addf(&b, "rename tag %s to: ",
+			    ui->tags[ui->tagl.sel].tag);
+		else
+			buf_adds(&b, prompt_label(ui->prompting));
 		buf_add(&b, ui->prompt.data, ui->prompt.len);
 		/* Keep the end of a long query in sight, and room for the
 		 * cursor after it. */
@@ -148,8 +155,8 @@ prompt_backspace(struct buf *b)
 	b->data[b->len] = '\0';
 }
 
-static int
-set_tag_filter(struct ui *ui, char *expr)
+int
+ui_set_tag_filter(struct ui *ui, char *expr)
 {
 	struct store_filter	*f = NULL;
 	char			*cause = NULL;
@@ -189,7 +196,7 @@ prompt_done(struct ui *ui)
 		r |= ui_refilter(ui);
 		break;
 	case PROMPT_TAG_FILTER:
-		return set_tag_filter(ui, q) | REDRAW_STATUS;
+		return ui_set_tag_filter(ui, q) | REDRAW_STATUS;
 	case PROMPT_TAG:
 		r |= state_tag(ui, q);
 		break;
@@ -200,6 +207,11 @@ prompt_done(struct ui *ui)
 		ui->visual = 0;
 		r |= state_keep(ui, ui->keeping.para, ui->keeping.start,
 		    ui->keeping.end, q) | REDRAW_READING;
+		break;
+	case PROMPT_RENAME_TAG:
+		if (*q != '\0' && ui->tagview && ui->ntags > 0 &&
+		    ui->tags[ui->tagl.sel].tag != NULL)
+			r |= state_rename_tag(ui, ui->tags[ui->tagl.sel].tag, q);
 		break;
 	case PROMPT_ENTITY:
 		if (*q != '\0')

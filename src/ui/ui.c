@@ -131,6 +131,7 @@ relayout(struct ui *ui)
 				mvwadd_wch(stdscr, y, ui->lay.sep_x[i], &bar);
 	wnoutrefresh(stdscr);
 	listmodel_set_height(&ui->list, ui->pane[LAYOUT_LIST].r.h - 1);
+	listmodel_set_height(&ui->tagl, ui->pane[LAYOUT_LIST].r.h - 1);
 	listmodel_set_height(&ui->side, ui->pane[LAYOUT_SIDEBAR].r.h - 1);
 	reading_relayout(ui);
 }
@@ -323,6 +324,7 @@ ui_free(struct ui *ui)
 	state_close(ui);
 	store_filter_free(ui->tag_filter);
 	free(ui->tag_expr);
+	tagview_free(ui);
 	theme_free(&ui->theme);
 	config_free(&ui->cfg);
 	library_free(ui->lib);

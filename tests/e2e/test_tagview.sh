@@ -1,7 +1,8 @@
 #!/bin/sh
 # The reader's library tools end to end in tmux at 120x40: the unread-only
 # filter of the list (u) and what the status line says of it; the note h
-# asks for before it keeps a highlight.
+# asks for before it keeps a highlight; the tag view (T) with its counts,
+# filtering by a tag from it and renaming a tag (R).
 . "$(dirname "$0")/lib.sh"
 
 LIB=$(library)
@@ -55,6 +56,64 @@ expect "✎ licensing regime"
 grep -q "note: licensing regime" "$XDG_DATA_HOME/inkstone/highlights.yaml" &&
     ok "the note is saved" || fail "highlights.yaml lacks the note"
 keys q
+
+# Two articles tagged chips, one of them memory too.
+keys g j t
+type_text "chips memory"
+keys Enter
+expect "tagged Samsung bets"
+keys j j j t
+type_text "+chips"
+keys Enter
+expect "tagged Huawei races"
+
+# T lists every tag, the articles' own (front matter) and the reader's,
+# with the articles carrying each, and the untagged ones.
+keys T
+expect "Tags 18 .*│"
+expect " chips +2"
+expect " memory +1"
+expect " taiwan +2"
+expect "\\(untagged\\) +3"
+check_width 120
+# Enter filters the list by the chosen tag and goes back to it.
+keys g j j j Enter
+expect "Articles 2/$NART .*filtered"
+expect 'tags "chips"'
+expect "Samsung bets on"
+expect "Huawei races to"
+expect_not "Tags 18"
+
+# R renames the tag on every article: merged where memory was already.
+keys T
+expect "Tags 18"
+keys R
+expect "rename tag chips to:"
+type_text memory
+keys Enter
+expect "renamed chips to memory on 2 articles"
+expect "Tags 17"
+expect " memory +2"
+expect_not " chips +[0-9]"
+T="$XDG_DATA_HOME/inkstone/tags.yaml"
+grep -q chips "$T" && fail "tags.yaml still holds chips: $(cat "$T")" || ok "chips is gone"
+[ "$(grep -c '^  tags: \[memory\]$' "$T")" = 2 ] && ok "both articles hold memory" ||
+    fail "tags.yaml: $(cat "$T")"
+# The filter follows the new name; Escape closes the view.
+keys Escape
+expect 'tags "memory"'
+expect "Articles 2/$NART"
+expect "Huawei races to"
+keys c
+expect "Articles $NART/$NART"
+# On a small terminal the view stays inside the pane.
+keys T
+resize 30 10
+expect "Tags"
+check_width 30
+resize 120 40
+keys q
+expect "Articles $NART/$NART"
 
 keys q
 wait_exit 0
