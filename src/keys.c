@@ -45,7 +45,8 @@ static const struct {
 #define NNAMED	(sizeof named / sizeof named[0])
 
 static const char *const context_names[KEYS_NCONTEXTS] = {
-	"global", "list", "reading", "highlights", "sidebar", "tags"
+	"global", "list", "reading", "highlights", "sidebar", "tags",
+	"visual"
 };
 
 static const struct {
@@ -104,6 +105,13 @@ static const struct {
 	{ "filter-unread", "show only unread articles, or all again" },
 	{ "tag-view", "list the tags with their counts, or close the list" },
 	{ "rename-tag", "rename the tag on every article" },
+	{ "word-forward", "move the selection's moving end a word forward" },
+	{ "word-backward", "move the selection's moving end a word back" },
+	{ "sentence-forward", "move the moving end a sentence forward" },
+	{ "sentence-backward", "move the moving end a sentence back" },
+	{ "paragraph-forward", "move the moving end a paragraph forward" },
+	{ "paragraph-backward", "move the moving end a paragraph back" },
+	{ "other-end", "make the selection's other end the moving one" },
 };
 
 /*
@@ -175,6 +183,13 @@ const struct keys_default keys_defaults[] = {
 	{ "sidebar", "f", "filter-entity" },
 	{ "tags", "Enter", "open" },
 	{ "tags", "R", "rename-tag" },
+	{ "visual", "w", "word-forward" },
+	{ "visual", "b", "word-backward" },
+	{ "visual", ")", "sentence-forward" },
+	{ "visual", "(", "sentence-backward" },
+	{ "visual", "}", "paragraph-forward" },
+	{ "visual", "{", "paragraph-backward" },
+	{ "visual", "o", "other-end" },
 };
 const size_t keys_ndefaults = sizeof keys_defaults / sizeof keys_defaults[0];
 
@@ -446,6 +461,15 @@ keys_lookup(const struct keys_map *m, enum keys_context ctx, uint32_t key)
 	if (ctx != KEYS_GLOBAL && (b = find(m, KEYS_GLOBAL, key)) != NULL)
 		return b->action;
 	return KEYS_A_NONE;
+}
+
+int
+keys_lookup_own(const struct keys_map *m, enum keys_context ctx,
+    uint32_t key)
+{
+	const struct keys_binding *b = find(m, ctx, key);
+
+	return b != NULL ? (int)b->action : -1;
 }
 
 static int

@@ -16,6 +16,7 @@
 #include "inkstone/listmodel.h"
 #include "inkstone/render.h"
 #include "inkstone/search.h"
+#include "inkstone/selection.h"
 #include "inkstone/theme.h"
 #include "inkstone/util.h"
 #include "inkstone/wrap.h"
@@ -162,11 +163,11 @@ struct ui {
 	size_t			 top;		/* first line shown */
 	struct mark		 anchor;	/* where top starts, kept over
 						   resizes */
-	int			 visual;	/* a line selection is open */
-	size_t			 vis_from;	/* its fixed end (a line) */
-	size_t			 vis_to;	/* its moving end */
+	int			 visual;	/* a selection is open (v) */
+	struct selection	 sel;		/* it, in body bytes */
+	struct marks		 selmarks;	/* it, a mark a paragraph */
 	int			 have_anchor;
-	struct mark		 keeping;	/* PROMPT_KEEP: what h keeps */
+	struct marks		 keeping;	/* PROMPT_KEEP: what h keeps */
 	struct marks		 matches;	/* search matches */
 	struct marks		 mentions;	/* the chosen entity's */
 	struct marks		 saved;		/* the reader's highlights */
@@ -242,6 +243,7 @@ int	draw_width(const char *s, size_t len);
 
 /* bind.c: keys.h actions from what curses reads. */
 uint32_t	bind_key(int is_fn, wint_t ch);
+enum keys_context bind_context(struct ui *);
 enum keys_action bind_lookup(struct ui *, enum keys_context, uint32_t key);
 void		bind_defaults(struct ui *);
 /* 1 if the reader does something for the action. */
@@ -307,7 +309,8 @@ int	state_tag(struct ui *, const char *words);
 void	state_highlights(struct ui *);
 int	state_keep(struct ui *, size_t para, size_t start, size_t end,
 	    const char *note);
-int	state_ask_keep(struct ui *, size_t para, size_t start, size_t end);
+int	state_ask_keep(struct ui *, const struct mark *, size_t);
+int	state_keep_asked(struct ui *, const char *note);
 int	state_delete_highlight(struct ui *, const char *id);
 int	state_note(struct ui *, const char *note);
 int	ui_toggle_read(struct ui *);

@@ -373,29 +373,47 @@ state_highlights(struct ui *ui)
 		marks_sort(&ui->saved);
 }
 
-/* Asks for the note of [start, end) of body paragraph para; the prompt's
- * Enter keeps it (state_keep), its Escape does not. */
+/* Asks for the note of the n spans of v (body paragraphs, one highlight
+ * each); the prompt's Enter keeps them (state_keep_asked), its Escape
+ * does not. */
 int
-state_ask_keep(struct ui *ui, size_t para, size_t start, size_t end)
+state_ask_keep(struct ui *ui, const struct mark *v, size_t n)
 {
 	const struct library_entry	*e;
 	const struct store_article	*sa;
+	size_t				 i;
 
 	if (need_store(ui, &e, &sa) == -1)
 		return REDRAW_STATUS;
-	if (start >= end) {
+	if (n == 0) {
 		ui_message(ui, 1, "nothing selected to keep");
 		return REDRAW_STATUS;
 	}
-	memset(&ui->keeping, 0, sizeof ui->keeping);
-	ui->keeping.kind = RENDER_BODY;
-	ui->keeping.para = para;
-	ui->keeping.start = start;
-	ui->keeping.end = end;
+	marks_free(&ui->keeping);
+	for (i = 0; i < n; i++)
+		marks_add(&ui->keeping, RENDER_BODY, v[i].para, v[i].start,
+		    v[i].end, THEME_HIGHLIGHT);
 	ui->prompting = PROMPT_KEEP;
 	buf_free(&ui->prompt);
 	buf_add(&ui->prompt, "", 0);
 	return REDRAW_STATUS;
+}
+
+/* Keeps what state_ask_keep asked about, each span with note. */
+int
+state_keep_asked(struct ui *ui, const char *note)
+{
+	size_t	i, n = ui->keeping.n;
+	int	r = 0;
+
+	for (i = 0; i < n; i++)
+		r |= state_keep(ui, ui->keeping.v[i].para,
+		    ui->keeping.v[i].start, ui->keeping.v[i].end, note);
+	if (n > 1 && ui->message != NULL && !ui->message_error)
+		ui_message(ui, 0, "%zu highlights kept, one a paragraph%s", n,
+		    note != NULL && *note != '\0' ? ", with the note" : "");
+	marks_free(&ui->keeping);
+	return r;
 }
 
 /* Keeps [start, end) of body paragraph para as a highlight with note

@@ -205,8 +205,8 @@ prompt_done(struct ui *ui)
 		break;
 	case PROMPT_KEEP:
 		ui->visual = 0;
-		r |= state_keep(ui, ui->keeping.para, ui->keeping.start,
-		    ui->keeping.end, q) | REDRAW_READING;
+		marks_free(&ui->selmarks);
+		r |= state_keep_asked(ui, q) | REDRAW_READING;
 		break;
 	case PROMPT_RENAME_TAG:
 		if (*q != '\0' && ui->tagview && ui->ntags > 0 &&
@@ -232,8 +232,10 @@ prompt_done(struct ui *ui)
 static int
 prompt_cancel(struct ui *ui)
 {
-	if (ui->prompting == PROMPT_KEEP)
+	if (ui->prompting == PROMPT_KEEP) {
+		marks_free(&ui->keeping);
 		ui_message(ui, 0, "highlight not kept");
+	}
 	ui->prompting = PROMPT_NONE;
 	return REDRAW_STATUS;
 }
@@ -294,15 +296,23 @@ void
 help_draw(struct ui *ui)
 {
 	WINDOW		 *w = ui->helpwin;
-	char		**lines;
+	char		**lines, **vis;
 	const char	 *title = " Keys in force (j/k scroll, q or ? closes)";
 	const char	 *mouse = "mouse: the wheel scrolls the pane under the "
 			    "pointer; a click focuses the pane and selects";
-	size_t		  n, i;
+	size_t		  n, nv, i;
 	int		  y, rows = ui->rows - 1;
 
 	werase(w);
 	n = bind_help_lines(ui, ui->pane[ui->focus].ctx, &lines);
+	if (ui->focus == LAYOUT_READING) {
+		/* And what v adds. */
+		nv = bind_help_lines(ui, KEYS_VISUAL, &vis);
+		lines = xreallocarray(lines, n + nv + 1, sizeof *lines);
+		memcpy(lines + n, vis, nv * sizeof *vis);
+		n += nv;
+		free(vis);
+	}
 	if (ui->help_top + 1 > n)
 		ui->help_top = n > 0 ? n - 1 : 0;
 	draw_fill(w, 0, 0, ui->cols, THEME_TITLE_FOCUS);

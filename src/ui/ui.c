@@ -242,7 +242,7 @@ input(struct ui *ui)
 			flags |= REDRAW_STATUS;
 		}
 		flags |= ui_dispatch(ui, bind_lookup(ui, ui->help ? KEYS_GLOBAL :
-		    ui->pane[ui->focus].ctx, bind_key(r == KEY_CODE_YES, ch)));
+		    bind_context(ui), bind_key(r == KEY_CODE_YES, ch)));
 		/* Keys typed ahead must see the new layout (focus cycling
 		 * walks the panes shown). */
 		if (flags & REDRAW_LAYOUT)
@@ -325,6 +325,7 @@ ui_free(struct ui *ui)
 	store_filter_free(ui->tag_filter);
 	free(ui->tag_expr);
 	tagview_free(ui);
+	marks_free(&ui->keeping);
 	theme_free(&ui->theme);
 	config_free(&ui->cfg);
 	library_free(ui->lib);
