@@ -58,7 +58,8 @@ tagview_count(struct ui *ui, const char *select)
 		}
 		free(mine);
 	}
-	qsort(all, nall, sizeof *all, cmp_str);
+	if (nall > 1)
+		qsort(all, nall, sizeof *all, cmp_str);
 	tagview_free(ui);
 	ui->tags = xcalloc(nall + 2, sizeof *ui->tags);
 	for (i = k = 0; i < nall; i++) {

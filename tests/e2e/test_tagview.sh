@@ -213,4 +213,17 @@ keys q
 
 keys q
 wait_exit 0
+
+# An empty library at 40x12: the view has its untagged row only.
+mkdir -p "$E2E_TMP/empty"
+start 40 12 "$E2E_TMP/empty"
+expect "No articles in"
+keys T
+expect "Tags 0"
+expect "\\(untagged\\) +0"
+check_width 40
+keys Enter
+expect 'tags "un'
+keys q
+wait_exit 0
 finish
