@@ -342,7 +342,7 @@ store_tag_rename(struct store *s, const char *from, const char *to,
 		*cause = xstrdup(f->problem);
 		return -1;
 	}
-	if (strcmp(from, to) == 0 || (n = sop_rename_count(f, from)) == 0)
+	if (strcmp(from, to) == 0 || sop_rename_count(f, from) == 0)
 		return 0;
 	memset(&op, 0, sizeof op);
 	op.type = SOP_TAG_RENAME;
@@ -350,6 +350,9 @@ store_tag_rename(struct store *s, const char *from, const char *to,
 	op.note = xstrdup(to);
 	if (store_commit(s, f, &op, cause) == -1)
 		return -1;
+	/* Counted by the last application: the replay over the file as
+	 * the save found it, when another instance had saved meanwhile. */
+	n = f->renamed;
 	return n > INT_MAX ? INT_MAX : (int)n;
 }
 

@@ -112,6 +112,8 @@ struct sfile {
 	size_t		  n;
 	size_t		  cap;
 	int		  changed;	/* entries added or removed */
+	size_t		  renamed;	/* entries the last tag rename
+					   applied (or replayed) changed */
 	struct sop	 *ops;		/* not saved yet */
 	size_t		  nops;
 	/* The file as we last read or wrote it. */

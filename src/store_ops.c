@@ -133,9 +133,11 @@ tags_rename(struct sfile *f, const char *from, const char *to)
 {
 	size_t i;
 
+	f->renamed = 0;
 	for (i = 0; i < f->n; i++) {
 		if (!tags_has(f->e[i], from))
 			continue;
+		f->renamed++;
 		tags_remove(f->e[i], from);
 		tags_add(f->e[i], to);
 		free(f->e[i]->frag);
