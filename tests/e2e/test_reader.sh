@@ -84,7 +84,7 @@ keys Enter
 expect "highlight kept"
 expect "Highlights 4"
 expect "» Semiconductor"
-# v selects lines of a paragraph, j extends, h keeps them.
+# v selects a word, j extends it by a display line, h keeps it.
 keys v
 expect "visual:"
 keys j h Enter
