@@ -1,5 +1,6 @@
 /* cmd_tag: `inkstone tag FILE [+TAG | -TAG]...` -- tags an article without
- * the reader; with no changes, prints the article's tags, one a line. */
+ * the reader; with no changes, prints the article's tags, one a line.
+ * `inkstone tag --rename OLD NEW` renames a tag on every article. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,8 +14,53 @@
 static int
 usage(void)
 {
-	fputs("usage: inkstone tag FILE [+TAG | -TAG]...\n", stderr);
+	fputs("usage: inkstone tag FILE [+TAG | -TAG]...\n"
+	    "       inkstone tag --rename OLD NEW\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* Renames tag from to to in the reader's tags.yaml (tags in an article's
+ * own front matter are the file's, which inkstone never writes). */
+static int
+rename_tag(const char *from, const char *to, const struct globals *g)
+{
+	struct app	 app;
+	struct store	*s;
+	char		*cause = NULL;
+	int		 n, r;
+
+	if (store_tag_valid(from, &cause) == -1 ||
+	    store_tag_valid(to, &cause) == -1) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		return EXIT_USAGE;
+	}
+	if ((r = app_init(&app, g, NULL)) != 0) {
+		app_free(&app);
+		return r;
+	}
+	if ((s = app_store(&app, &cause)) == NULL) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		app_free(&app);
+		return EXIT_RUNTIME;
+	}
+	if ((n = store_tag_rename(s, from, to, &cause)) == -1) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		app_free(&app);
+		return EXIT_RUNTIME;
+	}
+	printf("%d article%s changed\n", n, n == 1 ? "" : "s");
+	if (store_flush(s, &cause) == -1) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		r = EXIT_RUNTIME;
+	}
+	app_free(&app);
+	if (fflush(stdout) == EOF || ferror(stdout))
+		r = EXIT_RUNTIME;
+	return r;
 }
 
 int
@@ -29,6 +75,11 @@ cmd_tag(int argc, char **argv, const struct globals *g)
 	size_t			 i;
 	int			 k, r = 0;
 
+	if (argc > 0 && strcmp(argv[0], "--rename") == 0) {
+		if (argc != 3)
+			return usage();
+		return rename_tag(argv[1], argv[2], g);
+	}
 	if (argc > 0 && strcmp(argv[0], "--") == 0)
 		argc--, argv++;
 	if (argc < 1 || (argv[0][0] == '-' && argv[0][1] != '\0'))

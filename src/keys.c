@@ -45,7 +45,8 @@ static const struct {
 #define NNAMED	(sizeof named / sizeof named[0])
 
 static const char *const context_names[KEYS_NCONTEXTS] = {
-	"global", "list", "reading", "highlights", "sidebar"
+	"global", "list", "reading", "highlights", "sidebar", "tags",
+	"visual"
 };
 
 static const struct {
@@ -101,6 +102,16 @@ static const struct {
 	{ "help", "show the key bindings" },
 	{ "redraw", "redraw the screen" },
 	{ "reload", "rescan the library" },
+	{ "filter-unread", "show only unread articles, or all again" },
+	{ "tag-view", "list the tags with their counts, or close the list" },
+	{ "rename-tag", "rename the tag on every article" },
+	{ "word-forward", "move the selection's moving end a word forward" },
+	{ "word-backward", "move the selection's moving end a word back" },
+	{ "sentence-forward", "move the moving end a sentence forward" },
+	{ "sentence-backward", "move the moving end a sentence back" },
+	{ "paragraph-forward", "move the moving end a paragraph forward" },
+	{ "paragraph-backward", "move the moving end a paragraph back" },
+	{ "other-end", "make the selection's other end the moving one" },
 };
 
 /*
@@ -150,6 +161,7 @@ const struct keys_default keys_defaults[] = {
 	{ "global", "9", "quick-tag-9" },
 	{ "global", "C-l", "redraw" },
 	{ "global", "F5", "reload" },
+	{ "global", "T", "tag-view" },
 	{ "list", "Enter", "open" },
 	{ "list", "r", "toggle-read" },
 	{ "list", "m", "mark" },
@@ -157,6 +169,7 @@ const struct keys_default keys_defaults[] = {
 	{ "list", "f", "filter-tag" },
 	{ "list", "e", "filter-entity" },
 	{ "list", "c", "clear-filter" },
+	{ "list", "u", "filter-unread" },
 	{ "reading", "J", "next-article" },
 	{ "reading", "K", "prev-article" },
 	{ "reading", "r", "toggle-read" },
@@ -168,6 +181,15 @@ const struct keys_default keys_defaults[] = {
 	{ "highlights", "e", "edit-note" },
 	{ "sidebar", "Enter", "open" },
 	{ "sidebar", "f", "filter-entity" },
+	{ "tags", "Enter", "open" },
+	{ "tags", "R", "rename-tag" },
+	{ "visual", "w", "word-forward" },
+	{ "visual", "b", "word-backward" },
+	{ "visual", ")", "sentence-forward" },
+	{ "visual", "(", "sentence-backward" },
+	{ "visual", "}", "paragraph-forward" },
+	{ "visual", "{", "paragraph-backward" },
+	{ "visual", "o", "other-end" },
 };
 const size_t keys_ndefaults = sizeof keys_defaults / sizeof keys_defaults[0];
 
@@ -439,6 +461,15 @@ keys_lookup(const struct keys_map *m, enum keys_context ctx, uint32_t key)
 	if (ctx != KEYS_GLOBAL && (b = find(m, KEYS_GLOBAL, key)) != NULL)
 		return b->action;
 	return KEYS_A_NONE;
+}
+
+int
+keys_lookup_own(const struct keys_map *m, enum keys_context ctx,
+    uint32_t key)
+{
+	const struct keys_binding *b = find(m, ctx, key);
+
+	return b != NULL ? (int)b->action : -1;
 }
 
 static int

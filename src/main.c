@@ -20,7 +20,8 @@ static const struct command commands[] = {
 	{ "dump", "dump [--width N] FILE...", cmd_dump },
 	{ "list", "list [--tag EXPR]... [--entity NAME] [--search TEXT] [--unread]\n"
 	    "                [--format tsv|yaml] [PATH]", cmd_list },
-	{ "tag", "tag FILE [+TAG | -TAG]...", cmd_tag },
+	{ "tag", "tag FILE [+TAG | -TAG]...\n"
+	    "  inkstone tag --rename OLD NEW", cmd_tag },
 	{ "highlights", "highlights [--format markdown|yaml] [FILE]",
 	    cmd_highlights },
 	{ "entities", "entities [--format tsv|yaml] FILE|PATH", cmd_entities },
@@ -37,7 +38,11 @@ usage(FILE *f)
 	    "       inkstone [global options] COMMAND [ARGS...]\n\n"
 	    "With no command, the reader opens on PATH: a folder of articles\n"
 	    "(*.txt, *.md) or one file; default: the configured library, else\n"
-	    "./articles.  Press ? in the reader for its keys.\n\n"
+	    "./articles.  Press ? in the reader for its keys; among them,\n"
+	    "T lists the tags with their counts (Enter filters, R renames),\n"
+	    "u shows only unread articles, v selects text (w b ) ( } { grow\n"
+	    "and shrink it by words, sentences, paragraphs) and h keeps it\n"
+	    "with a note.\n\n"
 	    "commands:\n", f);
 	for (c = commands; c->name != NULL; c++)
 		fprintf(f, "  inkstone %s\n", c->usage);

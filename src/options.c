@@ -64,6 +64,10 @@ const struct config_option config_options[] = {
 	  "bindings in the highlights pane" },
 	{ "keys.sidebar", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_SIDEBAR,
 	  "bindings in the entity sidebar" },
+	{ "keys.tags", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_TAGS,
+	  "bindings in the tag view of the list pane" },
+	{ "keys.visual", CONFIG_KEYS, NULL, 0, 0, NULL, KEYS_VISUAL,
+	  "bindings while selecting text in the reading pane (v)" },
 };
 const size_t config_noptions = sizeof config_options /
     sizeof config_options[0];

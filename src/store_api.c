@@ -331,54 +331,29 @@ int
 store_tag_rename(struct store *s, const char *from, const char *to,
     char **cause)
 {
-	struct sfile	 *f = &s->f[STORE_TAGS];
-	struct sop	  op;
-	char		**keys;
-	uint64_t	 *hashes;
-	size_t		  i, j, n = 0;
-	int		  r = 0;
+	struct sfile	*f = &s->f[STORE_TAGS];
+	struct sop	 op;
+	size_t		 n;
 
-	if (store_tag_valid(to, cause) == -1)
+	if (store_tag_valid(from, cause) == -1 ||
+	    store_tag_valid(to, cause) == -1)
 		return -1;
-	if (strcmp(from, to) == 0)
-		return 0;
 	if (f->problem != NULL) {
 		*cause = xstrdup(f->problem);
 		return -1;
 	}
-	/* Collect first: the operations change the array. */
-	keys = xreallocarray(NULL, f->n + 1, sizeof *keys);
-	hashes = xreallocarray(NULL, f->n + 1, sizeof *hashes);
-	for (i = 0; i < f->n; i++) {
-		for (j = 0; j < f->e[i]->ntags; j++) {
-			if (strcmp(f->e[i]->tags[j], from) == 0) {
-				keys[n] = f->e[i]->key;
-				hashes[n++] = f->e[i]->hash;
-				break;
-			}
-		}
-	}
-	for (i = 0; i < n; i++)
-		keys[i] = xstrdup(keys[i]);
-	s->batch++;
-	for (i = 0; i < n; i++) {
-		memset(&op, 0, sizeof op);
-		op.type = SOP_TAG_ADD;
-		op.key = xstrdup(keys[i]);
-		op.hash = hashes[i];
-		op.arg = xstrdup(to);
-		store_commit(s, f, &op, cause);
-		memset(&op, 0, sizeof op);
-		op.type = SOP_TAG_REMOVE;
-		op.key = keys[i];
-		op.hash = hashes[i];
-		op.arg = xstrdup(from);
-		store_commit(s, f, &op, cause);
-	}
-	free(keys);
-	free(hashes);
-	r = store_commit_batch(s, f, cause);
-	return r;
+	if (strcmp(from, to) == 0 || sop_rename_count(f, from) == 0)
+		return 0;
+	memset(&op, 0, sizeof op);
+	op.type = SOP_TAG_RENAME;
+	op.arg = xstrdup(from);
+	op.note = xstrdup(to);
+	if (store_commit(s, f, &op, cause) == -1)
+		return -1;
+	/* Counted by the last application: the replay over the file as
+	 * the save found it, when another instance had saved meanwhile. */
+	n = f->renamed;
+	return n > INT_MAX ? INT_MAX : (int)n;
 }
 
 int

@@ -88,7 +88,8 @@ enum sop_type {
 	SOP_HL_DELETE,		/* arg: the id */
 	SOP_NOTE,		/* arg: the id, note: the note or NULL */
 	SOP_MOVE,		/* arg: the new key */
-	SOP_HASH		/* hash: the article's content now */
+	SOP_HASH,		/* hash: the article's content now */
+	SOP_TAG_RENAME		/* every entry: arg, the tag, becomes note */
 };
 struct sop {
 	enum sop_type		 type;
@@ -111,6 +112,8 @@ struct sfile {
 	size_t		  n;
 	size_t		  cap;
 	int		  changed;	/* entries added or removed */
+	size_t		  renamed;	/* entries the last tag rename
+					   applied (or replayed) changed */
 	struct sop	 *ops;		/* not saved yet */
 	size_t		  nops;
 	/* The file as we last read or wrote it. */
@@ -149,6 +152,8 @@ void		 sfile_tidy(struct sfile *f, struct sentry *e);
 void		 sop_apply(struct store *s, struct sfile *f,
 		    const struct sop *op);
 void		 sop_free(struct sop *op);
+/* The entries of f that carry tag from. */
+size_t		 sop_rename_count(const struct sfile *f, const char *from);
 
 /* Takes op (its strings now belong to f), applies it and saves f unless a
  * batch is open.  Returns 0, or -1 with *cause set. */

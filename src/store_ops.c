@@ -113,6 +113,48 @@ entry_move(struct sfile *f, const char *from, const char *to)
 	f->changed = 1;
 }
 
+static int
+tags_has(const struct sentry *e, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < e->ntags; i++)
+		if (strcmp(e->tags[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
+/* Renames tag from to to on every entry that has it, merging with a tag
+ * to already there.  As an operation of its own (not an add and a remove
+ * per entry) so that a replay on top of another instance's save renames
+ * the tag on the entries that instance tagged too. */
+static void
+tags_rename(struct sfile *f, const char *from, const char *to)
+{
+	size_t i;
+
+	f->renamed = 0;
+	for (i = 0; i < f->n; i++) {
+		if (!tags_has(f->e[i], from))
+			continue;
+		f->renamed++;
+		tags_remove(f->e[i], from);
+		tags_add(f->e[i], to);
+		free(f->e[i]->frag);
+		f->e[i]->frag = NULL;
+	}
+}
+
+size_t
+sop_rename_count(const struct sfile *f, const char *from)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->n; i++)
+		n += tags_has(f->e[i], from);
+	return n;
+}
+
 void
 sop_apply(struct store *s, struct sfile *f, const struct sop *op)
 {
@@ -123,6 +165,9 @@ sop_apply(struct store *s, struct sfile *f, const struct sop *op)
 	switch (op->type) {
 	case SOP_MOVE:
 		entry_move(f, op->key, op->arg);
+		return;
+	case SOP_TAG_RENAME:
+		tags_rename(f, op->arg, op->note);
 		return;
 	case SOP_TAG_ADD:
 	case SOP_HL_ADD:
@@ -171,6 +216,7 @@ sop_apply(struct store *s, struct sfile *f, const struct sop *op)
 		break;
 	case SOP_MOVE:
 	case SOP_HASH:
+	case SOP_TAG_RENAME:
 		break;
 	}
 	free(e->frag);

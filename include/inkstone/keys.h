@@ -63,6 +63,8 @@ enum keys_context {
 	KEYS_READING,
 	KEYS_HIGHLIGHTS,
 	KEYS_SIDEBAR,
+	KEYS_TAGS,		/* the list pane's tag view */
+	KEYS_VISUAL,		/* the reading pane while selecting (v) */
 	KEYS_NCONTEXTS
 };
 
@@ -122,6 +124,16 @@ enum keys_action {
 	KEYS_A_HELP,		/* help */
 	KEYS_A_REDRAW,		/* redraw */
 	KEYS_A_RELOAD,		/* reload: rescan the library */
+	KEYS_A_FILTER_UNREAD,	/* filter-unread: toggle unread only */
+	KEYS_A_TAG_VIEW,	/* tag-view: the tags and their counts */
+	KEYS_A_RENAME_TAG,	/* rename-tag: in the tag view */
+	KEYS_A_WORD_FORWARD,	/* word-forward: visual mode, w */
+	KEYS_A_WORD_BACKWARD,	/* word-backward */
+	KEYS_A_SENTENCE_FORWARD,	/* sentence-forward */
+	KEYS_A_SENTENCE_BACKWARD,	/* sentence-backward */
+	KEYS_A_PARAGRAPH_FORWARD,	/* paragraph-forward */
+	KEYS_A_PARAGRAPH_BACKWARD,	/* paragraph-backward */
+	KEYS_A_OTHER_END,	/* other-end: the other end moves */
 	KEYS_NACTIONS
 };
 
@@ -164,6 +176,11 @@ void		 keys_bind(struct keys_map *m, enum keys_context ctx,
  * that binds a key to "none" hides the global binding. */
 enum keys_action keys_lookup(const struct keys_map *m, enum keys_context ctx,
 		    uint32_t key);
+
+/* The action key is bound to in ctx itself (no global fallback; "none"
+ * included), or -1 when ctx does not bind it. */
+int		 keys_lookup_own(const struct keys_map *m,
+		    enum keys_context ctx, uint32_t key);
 
 /* The bindings in force in ctx: its own and the global ones it does not
  * shadow, in action order then key order.  Returns the count and sets *out

@@ -168,7 +168,11 @@ int		 store_read_toggle(struct store *s,
 /* Applies several tag changes ("+TAG" adds, "-TAG" removes) in one save. */
 int		 store_tag_apply(struct store *s, const struct store_article *a,
 		    char *const *changes, size_t n, char **cause);
-/* Renames tag from to to on every article (one save). */
+/* Renames tag from to to on every article that has it, merging with a
+ * tag to already there, in one save; the save's merge renames the tag on
+ * the articles another instance tagged meanwhile too.  Returns the number
+ * of articles that had from (0 when from is to), or -1 with *cause set
+ * (either name not a valid tag, tags.yaml read-only, a failed save). */
 int		 store_tag_rename(struct store *s, const char *from,
 		    const char *to, char **cause);
 

@@ -111,6 +111,21 @@ ask(struct ui *ui, enum prompt what)
 	return REDRAW_STATUS;
 }
 
+/* T: the tag view in the list pane, shown and focused (from any pane; a
+ * zoom on another pane ends). */
+static int
+show_tags(struct ui *ui)
+{
+	if (ui->zoom >= 0 && ui->zoom != LAYOUT_LIST)
+		ui->zoom = -1;
+	ui_compute_layout(ui);
+	if (!ui->lay.shown[LAYOUT_LIST])
+		toggle(ui, LAYOUT_LIST);
+	if (ui->lay.shown[LAYOUT_LIST])
+		ui->focus = LAYOUT_LIST;
+	return (ui->tagview ? 0 : tagview_open(ui)) | REDRAW_LAYOUT;
+}
+
 static int
 act_global(struct ui *ui, enum keys_action a)
 {
@@ -142,6 +157,8 @@ act_global(struct ui *ui, enum keys_action a)
 		return focus_pane(ui, LAYOUT_HIGHLIGHTS);
 	case KEYS_A_FOCUS_SIDEBAR:
 		return focus_pane(ui, LAYOUT_SIDEBAR);
+	case KEYS_A_TAG_VIEW:
+		return show_tags(ui);
 	case KEYS_A_HELP:
 		ui->help = 1;
 		ui->help_top = 0;
@@ -161,6 +178,7 @@ act_global(struct ui *ui, enum keys_action a)
 		free(ui->tag_expr);
 		ui->tag_filter = NULL;
 		ui->tag_expr = NULL;
+		ui->unread_only = 0;
 		return ui_refilter(ui);
 	case KEYS_A_REDRAW:
 		clearok(curscr, TRUE);

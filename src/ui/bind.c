@@ -42,11 +42,28 @@ bind_key(int is_fn, wint_t ch)
 	return 0;
 }
 
+/* The focused pane's context; while a selection is open in the reading
+ * pane, KEYS_VISUAL, which bind_lookup reads before the pane's own. */
+enum keys_context
+bind_context(struct ui *ui)
+{
+	if (ui->visual && ui->focus == LAYOUT_READING)
+		return KEYS_VISUAL;
+	return ui->pane[ui->focus].ctx;
+}
+
 enum keys_action
 bind_lookup(struct ui *ui, enum keys_context ctx, uint32_t key)
 {
+	int a;
+
 	if (key == 0)
 		return KEYS_A_NONE;
+	if (ctx == KEYS_VISUAL) {
+		if ((a = keys_lookup_own(ui->cfg.keys, KEYS_VISUAL, key)) != -1)
+			return (enum keys_action)a;
+		ctx = KEYS_READING;
+	}
 	return keys_lookup(ui->cfg.keys, ctx, key);
 }
 
@@ -82,9 +99,14 @@ bind_help_lines(struct ui *ui, enum keys_context ctx, char ***out)
 
 	n = keys_in_force(ui->cfg.keys, ctx, &b);
 	*out = xcalloc(n + 2, sizeof **out);
-	(*out)[k++] = xasprintf("%s pane:", keys_context_name(ctx));
+	(*out)[k++] = ctx == KEYS_VISUAL ? xstrdup("while selecting (v), "
+	    "besides the reading pane's:") : ctx == KEYS_TAGS ?
+	    xstrdup("tag view (T):") : xasprintf("%s pane:",
+	    keys_context_name(ctx));
 	for (i = 0; i < n; i++) {
-		if (!bind_supported(b[i].action))
+		/* The visual context falls back to the reading pane's. */
+		if (!bind_supported(b[i].action) || (ctx == KEYS_VISUAL &&
+		    b[i].ctx != KEYS_VISUAL))
 			continue;
 		if (keys.len > 0)
 			buf_adds(&keys, " ");

@@ -101,8 +101,10 @@ filter_entity(struct ui *ui, size_t n)
 	return k;
 }
 
-/* Builds the view from the text and entity filters, keeping the selected
- * article selected when it is still shown. */
+/* Builds the view from the text, entity, tag and unread filters, keeping
+ * the selected article selected when it is still shown.  An article read
+ * while "unread only" is in force stays in the view until the next
+ * refilter, so the list does not move under the reader. */
 int
 ui_refilter(struct ui *ui)
 {
@@ -122,6 +124,12 @@ ui_refilter(struct ui *ui)
 		for (i = k = 0; i < n; i++)
 			if (state_tags_match(ui, &ui->lib->v[ui->view[i]],
 			    ui->tag_filter))
+				ui->view[k++] = ui->view[i];
+		n = k;
+	}
+	if (ui->unread_only) {
+		for (i = k = 0; i < n; i++)
+			if (!state_is_read(ui, &ui->lib->v[ui->view[i]]))
 				ui->view[k++] = ui->view[i];
 		n = k;
 	}
@@ -351,7 +359,7 @@ list_draw(struct ui *ui, struct pane *p)
 	draw_header(ui, p, " Articles %zu/%zu  by %s%s", ui->nview,
 	    ui->lib->n, library_sort_name(ui->sort),
 	    ui->filter != NULL || ui->entity_filter != NULL ||
-	    ui->tag_filter != NULL ? "  filtered" : "");
+	    ui->tag_filter != NULL || ui->unread_only ? "  filtered" : "");
 	if (ui->nview == 0) {
 		empty_state(ui, p);
 		return;
@@ -397,6 +405,15 @@ toggle_mark(struct ui *ui)
 }
 
 static int
+toggle_unread(struct ui *ui)
+{
+	ui->unread_only = !ui->unread_only;
+	ui_message(ui, 0, ui->unread_only ? "unread articles only" :
+	    "read and unread articles");
+	return ui_refilter(ui);
+}
+
+static int
 list_key(struct ui *ui, enum keys_action a)
 {
 	switch (a) {
@@ -418,6 +435,8 @@ list_key(struct ui *ui, enum keys_action a)
 		return resort(ui);
 	case KEYS_A_MARK:
 		return toggle_mark(ui);
+	case KEYS_A_FILTER_UNREAD:
+		return toggle_unread(ui);
 	case KEYS_A_SEARCH:
 		/* In the list, / filters the library by text. */
 		ui->prompting = PROMPT_FILTER;

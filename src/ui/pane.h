@@ -16,6 +16,7 @@
 #include "inkstone/listmodel.h"
 #include "inkstone/render.h"
 #include "inkstone/search.h"
+#include "inkstone/selection.h"
 #include "inkstone/theme.h"
 #include "inkstone/util.h"
 #include "inkstone/wrap.h"
@@ -39,7 +40,9 @@ enum prompt {
 	PROMPT_ENTITY_FILTER,	/* filter the list by an entity's name */
 	PROMPT_TAG_FILTER,	/* filter the list by tags */
 	PROMPT_TAG,		/* +tag -tag on the current article */
-	PROMPT_NOTE		/* the note of a saved highlight */
+	PROMPT_NOTE,		/* the note of a saved highlight */
+	PROMPT_KEEP,		/* the note of a highlight about to be kept */
+	PROMPT_RENAME_TAG	/* the new name of the tag view's tag */
 };
 
 /* A byte span of one source string of the open article, named by its
@@ -82,6 +85,13 @@ struct pane {
 	int		(*key)(struct ui *, enum keys_action);
 	int		(*click)(struct ui *, int, int);	/* y, x in pane */
 	int		(*wheel)(struct ui *, int);		/* +1 down */
+};
+
+/* A row of the tag view: a tag and the articles carrying it; the last
+ * row is "untagged" (tag NULL). */
+struct tag_row {
+	char		*tag;
+	size_t		 count;
 };
 
 /* A wrapped excerpt in the highlights pane. */
@@ -133,11 +143,18 @@ struct ui {
 	char			*entity_filter;	/* entity name, or NULL */
 	struct store_filter	*tag_filter;
 	char			*tag_expr;
+	int			 unread_only;	/* u: unread articles only */
 	unsigned char		*read;		/* by entry id */
 	size_t			 unread;	/* articles not read, when */
 	int			 unread_valid;	/* this is set */
 	unsigned char		*marked;	/* by entry id: for a batch tag */
 	size_t			 nmarked;
+
+	/* The tag view (T), a mode of the list pane. */
+	int			 tagview;
+	struct tag_row		*tags;
+	size_t			 ntags;
+	struct listmodel	 tagl;
 
 	/* The open article. */
 	long			 open;		/* library index, or -1 */
@@ -146,10 +163,11 @@ struct ui {
 	size_t			 top;		/* first line shown */
 	struct mark		 anchor;	/* where top starts, kept over
 						   resizes */
-	int			 visual;	/* a line selection is open */
-	size_t			 vis_from;	/* its fixed end (a line) */
-	size_t			 vis_to;	/* its moving end */
+	int			 visual;	/* a selection is open (v) */
+	struct selection	 sel;		/* it, in body bytes */
+	struct marks		 selmarks;	/* it, a mark a paragraph */
 	int			 have_anchor;
+	struct marks		 keeping;	/* PROMPT_KEEP: what h keeps */
 	struct marks		 matches;	/* search matches */
 	struct marks		 mentions;	/* the chosen entity's */
 	struct marks		 saved;		/* the reader's highlights */
@@ -227,6 +245,7 @@ int	draw_width(const char *s, size_t len);
 
 /* bind.c: keys.h actions from what curses reads. */
 uint32_t	bind_key(int is_fn, wint_t ch);
+enum keys_context bind_context(struct ui *);
 enum keys_action bind_lookup(struct ui *, enum keys_context, uint32_t key);
 void		bind_defaults(struct ui *);
 /* 1 if the reader does something for the action. */
@@ -240,6 +259,12 @@ void	list_init(struct ui *, struct pane *);
 int	ui_refilter(struct ui *);
 void	ui_sort(struct ui *);
 const struct library_entry *list_selected(struct ui *);
+
+/* tagview.c: the list pane's tag view. */
+int	tagview_open(struct ui *);
+int	tagview_close(struct ui *);
+void	tagview_count(struct ui *, const char *select);
+void	tagview_free(struct ui *);
 
 /* reading.c */
 void	reading_init(struct ui *, struct pane *);
@@ -278,10 +303,16 @@ int	state_is_read(struct ui *, const struct library_entry *);
 int	state_has_tags(struct ui *, const struct library_entry *);
 int	state_tags_match(struct ui *, const struct library_entry *,
 	    const struct store_filter *);
+size_t	state_entry_tags(struct ui *, const struct library_entry *,
+	    const char ***);
+int	state_rename_tag(struct ui *, const char *from, const char *to);
 void	state_mark_read(struct ui *, const struct library_entry *);
 int	state_tag(struct ui *, const char *words);
 void	state_highlights(struct ui *);
-int	state_keep(struct ui *, size_t para, size_t start, size_t end);
+int	state_keep(struct ui *, size_t para, size_t start, size_t end,
+	    const char *note);
+int	state_ask_keep(struct ui *, const struct mark *, size_t);
+int	state_keep_asked(struct ui *, const char *note);
 int	state_delete_highlight(struct ui *, const char *id);
 int	state_note(struct ui *, const char *note);
 int	ui_toggle_read(struct ui *);
@@ -291,6 +322,8 @@ int	ui_reload(struct ui *);
 /* status.c */
 void	status_draw(struct ui *);
 int	status_prompt_key(struct ui *, int is_fn, wint_t ch);
+/* Takes expr (allocated; "" clears) as the list's tag filter. */
+int	ui_set_tag_filter(struct ui *, char *expr);
 void	help_draw(struct ui *);
 int	help_key(struct ui *, enum keys_action);
 

@@ -1,8 +1,9 @@
 /* reading: the reading pane.  It draws the lines render_article() gives
- * (the same lines `inkstone dump` prints), colouring the spans that search
- * matches, the chosen entity's mentions, saved highlights and entity
- * mentions cover.  The article is wrapped once per width; scrolling only
- * moves ui->top. */
+ * (the same lines `inkstone dump` prints), colouring the spans that the
+ * visual selection, search matches, the chosen entity's mentions, saved
+ * highlights and entity mentions cover.  The article is wrapped once per
+ * width; scrolling only moves ui->top.  Visual mode (v) keeps its
+ * selection in body bytes (selection.h), so it outlives a resize. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,7 +141,6 @@ reading_relayout(struct ui *ui)
 		set_anchor(ui);
 	render_open(ui, width);
 	ui->top = 0;
-	ui->visual = 0;		/* its lines are gone */
 	if (ui->have_anchor)
 		ui->top = reading_find_line(ui->render, ui->anchor.kind,
 		    ui->anchor.para, ui->anchor.start);
@@ -159,6 +159,7 @@ reading_reset(struct ui *ui)
 	ui->top = 0;
 	ui->have_anchor = 0;
 	ui->visual = 0;
+	marks_free(&ui->selmarks);
 	marks_free(&ui->matches);
 	marks_free(&ui->mentions);
 	marks_free(&ui->saved);
@@ -203,9 +204,9 @@ static int
 draw_span(struct ui *ui, struct pane *p, int y, int x,
     const struct render_line *l, enum theme_slot base)
 {
-	/* Highest priority first: the search wins over everything. */
-	struct marks	*layers[4] = { &ui->matches, &ui->mentions,
-			    &ui->saved, &ui->entmarks };
+	/* Highest priority first: the selection, then the search. */
+	struct marks	*layers[5] = { &ui->selmarks, &ui->matches,
+			    &ui->mentions, &ui->saved, &ui->entmarks };
 	size_t		 para = reading_line_para(l), i = l->start, next, j;
 	const struct mark *m;
 	enum theme_slot	 sl;
@@ -214,7 +215,7 @@ draw_span(struct ui *ui, struct pane *p, int y, int x,
 	while (i < l->end && maxw > 0) {
 		sl = base;
 		next = l->end;
-		for (k = 3; k >= 0; k--) {
+		for (k = 4; k >= 0; k--) {
 			j = lower(layers[k], l->kind, para, i);
 			if (j >= layers[k]->n)
 				continue;
@@ -238,18 +239,6 @@ draw_span(struct ui *ui, struct pane *p, int y, int x,
 	return x;
 }
 
-static int
-in_visual(const struct ui *ui, size_t i)
-{
-	size_t lo, hi;
-
-	if (!ui->visual)
-		return 0;
-	lo = ui->vis_from < ui->vis_to ? ui->vis_from : ui->vis_to;
-	hi = ui->vis_from < ui->vis_to ? ui->vis_to : ui->vis_from;
-	return i >= lo && i <= hi;
-}
-
 static void
 draw_line(struct ui *ui, struct pane *p, int y, const struct render_line *l)
 {
@@ -271,11 +260,6 @@ draw_line(struct ui *ui, struct pane *p, int y, const struct render_line *l)
 	default:
 		base = THEME_READING;
 		break;
-	}
-	if (in_visual(ui, (size_t)(l - ui->render->v))) {
-		base = THEME_SELECTION;
-		draw_fill(p->win, y, x, l->width < w - x ? l->width : w - x,
-		    base);
 	}
 	if (l->prefix != NULL && *l->prefix != '\0')
 		x += draw_text(p->win, y, x, w - x, l->prefix,
@@ -368,68 +352,200 @@ reading_goto(struct ui *ui, enum render_kind kind, size_t para, size_t off)
 	return scroll_to(ui, line - ctx) | REDRAW_READING;
 }
 
+/* The selection as marks, one a paragraph, for drawing and keeping. */
+static void
+visual_marks(struct ui *ui)
+{
+	const struct article	*a = open_article(ui);
+	size_t			 p, start, end;
+
+	marks_free(&ui->selmarks);
+	for (p = ui->sel.start.para; a != NULL && p <= ui->sel.end.para; p++)
+		if (selection_in_para(&ui->sel, a->paras, a->npara, p, &start,
+		    &end))
+			marks_add(&ui->selmarks, RENDER_BODY, p, start, end,
+			    THEME_SELECTION);
+}
+
+/* Appends at most n code points of s[0, len) from its start (or, with
+ * from_end, its end). */
+static void
+add_cut(struct buf *b, const char *s, size_t len, size_t n, int from_end)
+{
+	size_t i, k;
+
+	if (!from_end) {
+		for (i = k = 0; i < len && k <= n; i++)
+			if (((unsigned char)s[i] & 0xc0) != 0x80 && ++k > n)
+				break;
+		buf_add(b, s, i);
+		return;
+	}
+	for (i = len, k = 0; i > 0; i--)
+		if (((unsigned char)s[i - 1] & 0xc0) != 0x80 && ++k == n)
+			break;
+	buf_add(b, s + (i > 0 ? i - 1 : 0), len - (i > 0 ? i - 1 : 0));
+}
+
+/* Says on the status line what is selected: all of it when short, else
+ * its first and last words around an ellipsis; paragraphs joined by ¶. */
+static void
+visual_say(struct ui *ui)
+{
+	const struct article	*a = open_article(ui);
+	struct buf		 all = { 0 }, b = { 0 };
+	const struct mark	*m;
+	size_t			 i, n = 0;
+
+	for (i = 0; i < ui->selmarks.n; i++) {
+		m = &ui->selmarks.v[i];
+		if (i > 0)
+			buf_adds(&all, " \u00b6 ");
+		buf_add(&all, a->paras[m->para].text + m->start,
+		    m->end - m->start);
+	}
+	for (i = 0; i < all.len; i++)
+		n += ((unsigned char)all.data[i] & 0xc0) != 0x80;
+	buf_adds(&b, "selected \"");
+	if (n <= 40)
+		buf_add(&b, all.data, all.len);
+	else {
+		add_cut(&b, all.data, all.len, 18, 0);
+		buf_adds(&b, "\u2026");
+		add_cut(&b, all.data, all.len, 18, 1);
+	}
+	ui_message(ui, 0, "%s\"%s", b.data, ui->sel.moving_start ?
+	    " (its start moves)" : "");
+	buf_free(&all);
+	buf_free(&b);
+}
+
+/* Scrolls so the moving end is on screen. */
+static void
+visual_show(struct ui *ui)
+{
+	struct selection_pos	at = ui->sel.moving_start ? ui->sel.start :
+				    ui->sel.end;
+	size_t			rows = (size_t)rows_of(&ui->pane[LAYOUT_READING]);
+	size_t			line;
+
+	line = render_find(ui->render, at.para, at.off > 0 &&
+	    !ui->sel.moving_start ? at.off - 1 : at.off);
+	if (line < ui->top)
+		scroll_to(ui, line);
+	else if (line >= ui->top + rows)
+		scroll_to(ui, line - rows + 1);
+}
+
 static int
 visual_start(struct ui *ui)
 {
-	size_t i;
+	const struct article	*a = open_article(ui);
+	size_t			 i;
 
 	if (ui->visual) {
 		ui->visual = 0;
+		marks_free(&ui->selmarks);
 		return REDRAW_READING | REDRAW_STATUS;
 	}
 	for (i = ui->top; ui->render != NULL && i < ui->render->n; i++)
 		if (ui->render->v[i].kind == RENDER_BODY)
 			break;
-	if (ui->render == NULL || i >= ui->render->n) {
+	if (a == NULL || ui->render == NULL || i >= ui->render->n ||
+	    selection_begin(&ui->sel, a->paras, a->npara, ui->render->v[i].para,
+	    ui->render->v[i].start) == -1) {
 		ui_message(ui, 1, "no body text here to select");
 		return REDRAW_STATUS;
 	}
 	ui->visual = 1;
-	ui->vis_from = ui->vis_to = i;
-	ui_message(ui, 0, "visual: j/k extend in this paragraph, h keeps, "
-	    "Escape drops");
+	visual_marks(ui);
+	visual_show(ui);
+	ui_message(ui, 0, "visual: w b ) ( } { j k move the end, o the other "
+	    "end, h keeps, Escape drops");
 	return REDRAW_READING | REDRAW_STATUS;
 }
 
+/* j and k: a display line at a time, over the body lines of the
+ * paragraphs the selection touches and one either side. */
 static int
-visual_move(struct ui *ui, int d)
+visual_lines(struct ui *ui, int d)
 {
 	const struct render	*r = ui->render;
-	size_t			 para = r->v[ui->vis_from].para, to;
-	size_t			 rows = (size_t)rows_of(&ui->pane[LAYOUT_READING]);
+	struct selection_span	*v;
+	size_t			 from, to, i, n = 0;
+	int			 changed;
 
-	to = ui->vis_to;
-	if (d > 0 && to + 1 < r->n && r->v[to + 1].kind == RENDER_BODY &&
-	    r->v[to + 1].para == para)
-		to++;
-	else if (d < 0 && to > 0 && r->v[to - 1].kind == RENDER_BODY &&
-	    r->v[to - 1].para == para)
-		to--;
-	else
+	from = ui->sel.start.para > 0 ? ui->sel.start.para - 1 : 0;
+	to = ui->sel.end.para + 2 < r->npara ? ui->sel.end.para + 2 : r->npara;
+	v = xcalloc(r->first[to] - r->first[from] + 1, sizeof *v);
+	for (i = r->first[from]; i < r->first[to]; i++) {
+		if (r->v[i].kind != RENDER_BODY || r->v[i].start >= r->v[i].end)
+			continue;
+		v[n].a.para = v[n].b.para = r->v[i].para;
+		v[n].a.off = r->v[i].start;
+		v[n++].b.off = r->v[i].end;
+	}
+	changed = selection_step_spans(&ui->sel, v, n, d);
+	free(v);
+	return changed;
+}
+
+static int
+visual_key(struct ui *ui, enum keys_action a)
+{
+	const struct article	*art = open_article(ui);
+	enum selection_unit	 u;
+	int			 d = 1, changed;
+
+	switch (a) {
+	case KEYS_A_DOWN:
+	case KEYS_A_UP:
+		changed = visual_lines(ui, a == KEYS_A_DOWN ? 1 : -1);
+		break;
+	case KEYS_A_WORD_BACKWARD:
+	case KEYS_A_SENTENCE_BACKWARD:
+	case KEYS_A_PARAGRAPH_BACKWARD:
+		d = -1;
+		/* FALLTHROUGH */
+	case KEYS_A_WORD_FORWARD:
+	case KEYS_A_SENTENCE_FORWARD:
+	case KEYS_A_PARAGRAPH_FORWARD:
+		u = a == KEYS_A_WORD_FORWARD || a == KEYS_A_WORD_BACKWARD ?
+		    SELECTION_WORD : a == KEYS_A_SENTENCE_FORWARD ||
+		    a == KEYS_A_SENTENCE_BACKWARD ? SELECTION_SENTENCE :
+		    SELECTION_PARAGRAPH;
+		changed = selection_step(&ui->sel, art->paras, art->npara, u,
+		    d);
+		break;
+	case KEYS_A_OTHER_END:
+		selection_swap(&ui->sel);
+		visual_say(ui);
+		visual_show(ui);
+		return REDRAW_READING | REDRAW_STATUS;
+	case KEYS_A_CLOSE:
+	case KEYS_A_VISUAL:
+		ui->visual = 0;
+		marks_free(&ui->selmarks);
+		return REDRAW_READING | REDRAW_STATUS;
+	default:
+		return -1;
+	}
+	if (!changed)
 		return 0;
-	ui->vis_to = to;
-	if (to < ui->top)
-		scroll_to(ui, to);
-	else if (to >= ui->top + rows)
-		scroll_to(ui, to - rows + 1);
-	return REDRAW_READING;
+	visual_marks(ui);
+	visual_show(ui);
+	visual_say(ui);
+	return REDRAW_READING | REDRAW_STATUS;
 }
 
 static int
 keep(struct ui *ui)
 {
-	const struct mark		*m;
-	const struct render_line	*a, *b;
+	const struct mark	*m;
 
-	if (ui->visual) {
-		a = &ui->render->v[ui->vis_from < ui->vis_to ? ui->vis_from :
-		    ui->vis_to];
-		b = &ui->render->v[ui->vis_from < ui->vis_to ? ui->vis_to :
-		    ui->vis_from];
-		ui->visual = 0;
-		return state_keep(ui, a->para, a->start, b->end) |
+	if (ui->visual)
+		return state_ask_keep(ui, ui->selmarks.v, ui->selmarks.n) |
 		    REDRAW_READING;
-	}
 	if (ui->jump == NULL || ui->jump_cur >= ui->jump->n) {
 		ui_message(ui, 1, "search (/) or choose an entity first: the "
 		    "match at the cursor is what is kept");
@@ -440,30 +556,20 @@ keep(struct ui *ui)
 		ui_message(ui, 1, "only the body's text can be kept");
 		return REDRAW_STATUS;
 	}
-	return state_keep(ui, m->para, m->start, m->end);
+	return state_ask_keep(ui, m, 1);
 }
 
 static int
 reading_key(struct ui *ui, enum keys_action a)
 {
-	long page = rows_of(&ui->pane[LAYOUT_READING]) - 1;
+	long	page = rows_of(&ui->pane[LAYOUT_READING]) - 1;
+	int	r;
 
 	if (page < 1)
 		page = 1;
-	if (ui->visual && ui->render != NULL) {
-		switch (a) {
-		case KEYS_A_DOWN:
-			return visual_move(ui, 1);
-		case KEYS_A_UP:
-			return visual_move(ui, -1);
-		case KEYS_A_CLOSE:
-		case KEYS_A_VISUAL:
-			ui->visual = 0;
-			return REDRAW_READING | REDRAW_STATUS;
-		default:
-			break;
-		}
-	}
+	if (ui->visual && ui->render != NULL && open_article(ui) != NULL &&
+	    (r = visual_key(ui, a)) != -1)
+		return r;
 	switch (a) {
 	case KEYS_A_VISUAL:
 		return visual_start(ui);

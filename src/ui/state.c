@@ -101,15 +101,15 @@ state_has_tags(struct ui *ui, const struct library_entry *e)
 	return st.ntags > 0;
 }
 
-/* The entry's tags, the article's own and the reader's, for filters. */
-int
-state_tags_match(struct ui *ui, const struct library_entry *e,
-    const struct store_filter *f)
+/* The entry's tags, the reader's then the article's own (a tag may be in
+ * both): an allocated array of pointers valid until the store changes. */
+size_t
+state_entry_tags(struct ui *ui, const struct library_entry *e,
+    const char ***out)
 {
-	struct store_state		 st;
-	char				**tags;
-	size_t				 n = 0, i, own;
-	int				 r;
+	struct store_state	  st;
+	const char		**tags;
+	size_t			  n = 0, i, own;
 
 	peek(ui, e, &st);
 	own = library_ntags(ui->lib, e);
@@ -117,8 +117,22 @@ state_tags_match(struct ui *ui, const struct library_entry *e,
 	for (i = 0; i < st.ntags; i++)
 		tags[n++] = st.tags[i];
 	for (i = 0; i < own; i++)
-		tags[n++] = (char *)(uintptr_t)library_tag(ui->lib, e, i);
-	r = store_filter_match(f, tags, n);
+		tags[n++] = library_tag(ui->lib, e, i);
+	*out = tags;
+	return n;
+}
+
+/* The entry's tags, the article's own and the reader's, for filters. */
+int
+state_tags_match(struct ui *ui, const struct library_entry *e,
+    const struct store_filter *f)
+{
+	const char	**tags;
+	size_t		  n;
+	int		  r;
+
+	n = state_entry_tags(ui, e, &tags);
+	r = store_filter_match(f, (char *const *)(uintptr_t)tags, n);
 	free(tags);
 	return r;
 }
@@ -243,6 +257,48 @@ state_tag(struct ui *ui, const char *words)
 	return REDRAW_LIST | REDRAW_STATUS | REDRAW_READING;
 }
 
+/* Renames tag from to to on every article of the store (one save) and
+ * says how many articles changed; a tag filter of that one tag follows
+ * the new name. */
+int
+state_rename_tag(struct ui *ui, const char *from, const char *to)
+{
+	char	*old, *cause = NULL;
+	size_t	 i, k, own = 0;
+	int	 n, r = REDRAW_LIST | REDRAW_STATUS;
+
+	if (ui->store == NULL) {
+		ui_message(ui, 1, "the reader's state is not available");
+		return REDRAW_STATUS;
+	}
+	old = xstrdup(from);	/* from may be the tag view's, redone below */
+	if ((n = store_tag_rename(ui->store, old, to, &cause)) == -1) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		free(old);
+		return REDRAW_STATUS;
+	}
+	for (i = 0; i < ui->lib->n; i++)
+		for (k = 0; k < library_ntags(ui->lib, &ui->lib->v[i]); k++)
+			own += strcmp(library_tag(ui->lib, &ui->lib->v[i], k),
+			    old) == 0;
+	if (own > 0)
+		ui_message(ui, 0, "renamed %s to %s on %d article%s; %zu keep "
+		    "it in their front matter", old, to, n, n == 1 ? "" : "s",
+		    own);
+	else
+		ui_message(ui, 0, "renamed %s to %s on %d article%s", old, to,
+		    n, n == 1 ? "" : "s");
+	if (ui->tag_expr != NULL && strcmp(ui->tag_expr, old) == 0)
+		r |= ui_set_tag_filter(ui, xstrdup(to));
+	else if (ui->tag_filter != NULL)
+		r |= ui_refilter(ui);
+	if (ui->tagview)
+		tagview_count(ui, to);
+	free(old);
+	return r;
+}
+
 int
 ui_quick_tag(struct ui *ui, int n)
 {
@@ -317,9 +373,54 @@ state_highlights(struct ui *ui)
 		marks_sort(&ui->saved);
 }
 
-/* Keeps [start, end) of body paragraph para as a highlight. */
+/* Asks for the note of the n spans of v (body paragraphs, one highlight
+ * each); the prompt's Enter keeps them (state_keep_asked), its Escape
+ * does not. */
 int
-state_keep(struct ui *ui, size_t para, size_t start, size_t end)
+state_ask_keep(struct ui *ui, const struct mark *v, size_t n)
+{
+	const struct library_entry	*e;
+	const struct store_article	*sa;
+	size_t				 i;
+
+	if (need_store(ui, &e, &sa) == -1)
+		return REDRAW_STATUS;
+	if (n == 0) {
+		ui_message(ui, 1, "nothing selected to keep");
+		return REDRAW_STATUS;
+	}
+	marks_free(&ui->keeping);
+	for (i = 0; i < n; i++)
+		marks_add(&ui->keeping, RENDER_BODY, v[i].para, v[i].start,
+		    v[i].end, THEME_HIGHLIGHT);
+	ui->prompting = PROMPT_KEEP;
+	buf_free(&ui->prompt);
+	buf_add(&ui->prompt, "", 0);
+	return REDRAW_STATUS;
+}
+
+/* Keeps what state_ask_keep asked about, each span with note. */
+int
+state_keep_asked(struct ui *ui, const char *note)
+{
+	size_t	i, n = ui->keeping.n;
+	int	r = 0;
+
+	for (i = 0; i < n; i++)
+		r |= state_keep(ui, ui->keeping.v[i].para,
+		    ui->keeping.v[i].start, ui->keeping.v[i].end, note);
+	if (n > 1 && ui->message != NULL && !ui->message_error)
+		ui_message(ui, 0, "%zu highlights kept, one a paragraph%s", n,
+		    note != NULL && *note != '\0' ? ", with the note" : "");
+	marks_free(&ui->keeping);
+	return r;
+}
+
+/* Keeps [start, end) of body paragraph para as a highlight with note
+ * (NULL or "": none). */
+int
+state_keep(struct ui *ui, size_t para, size_t start, size_t end,
+    const char *note)
 {
 	const struct library_entry	*e;
 	const struct store_article	*sa;
@@ -336,6 +437,7 @@ state_keep(struct ui *ui, size_t para, size_t start, size_t end)
 		return REDRAW_STATUS;
 	h.para = para;
 	h.offset = start;
+	h.note = note != NULL && *note != '\0' ? (char *)(uintptr_t)note : NULL;
 	r = store_highlight_add(ui->store, sa, &h, id, &cause);
 	free(h.quote);
 	free(h.before);
@@ -345,7 +447,8 @@ state_keep(struct ui *ui, size_t para, size_t start, size_t end)
 		free(cause);
 		return REDRAW_STATUS;
 	}
-	ui_message(ui, 0, "highlight kept");
+	ui_message(ui, 0, h.note != NULL ? "highlight kept with its note" :
+	    "highlight kept");
 	highlights_reset(ui);
 	/* Show the new one: the store keeps creation order. */
 	if (ui->nhl > 0)

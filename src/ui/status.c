@@ -42,6 +42,10 @@ prompt_label(enum prompt p)
 		return "tag (+a -b): ";
 	case PROMPT_NOTE:
 		return "note: ";
+	case PROMPT_KEEP:
+		return "note (Enter: none, Escape: do not keep): ";
+	case PROMPT_RENAME_TAG:
+		return "rename tag to: ";
 	default:
 		return "/";
 	}
@@ -75,6 +79,8 @@ summary(struct ui *ui, struct buf *b, int brief)
 		buf_addf(b, "  entity \"%s\"", ui->entity_filter);
 	if (ui->tag_expr != NULL)
 		buf_addf(b, "  tags \"%s\"", ui->tag_expr);
+	if (ui->unread_only)
+		buf_addf(b, "  unread only");
 }
 
 void
@@ -87,7 +93,12 @@ status_draw(struct ui *ui)
 
 	draw_fill(w, 0, 0, ui->cols, THEME_STATUS);
 	if (ui->prompting) {
-		buf_adds(&b, prompt_label(ui->prompting));
+		if (ui->prompting == PROMPT_RENAME_TAG && ui->ntags > 0 &&
+		    ui->tags[ui->tagl.sel].tag != NULL)
+			buf_addf(&b, "rename tag %s to: ",
+			    ui->tags[ui->tagl.sel].tag);
+		else
+			buf_adds(&b, prompt_label(ui->prompting));
 		buf_add(&b, ui->prompt.data, ui->prompt.len);
 		/* Keep the end of a long query in sight, and room for the
 		 * cursor after it. */
@@ -144,8 +155,8 @@ prompt_backspace(struct buf *b)
 	b->data[b->len] = '\0';
 }
 
-static int
-set_tag_filter(struct ui *ui, char *expr)
+int
+ui_set_tag_filter(struct ui *ui, char *expr)
 {
 	struct store_filter	*f = NULL;
 	char			*cause = NULL;
@@ -185,12 +196,22 @@ prompt_done(struct ui *ui)
 		r |= ui_refilter(ui);
 		break;
 	case PROMPT_TAG_FILTER:
-		return set_tag_filter(ui, q) | REDRAW_STATUS;
+		return ui_set_tag_filter(ui, q) | REDRAW_STATUS;
 	case PROMPT_TAG:
 		r |= state_tag(ui, q);
 		break;
 	case PROMPT_NOTE:
 		r |= state_note(ui, q);
+		break;
+	case PROMPT_KEEP:
+		ui->visual = 0;
+		marks_free(&ui->selmarks);
+		r |= state_keep_asked(ui, q) | REDRAW_READING;
+		break;
+	case PROMPT_RENAME_TAG:
+		if (*q != '\0' && ui->tagview && ui->ntags > 0 &&
+		    ui->tags[ui->tagl.sel].tag != NULL)
+			r |= state_rename_tag(ui, ui->tags[ui->tagl.sel].tag, q);
 		break;
 	case PROMPT_ENTITY:
 		if (*q != '\0')
@@ -206,6 +227,31 @@ prompt_done(struct ui *ui)
 	return r;
 }
 
+/* Leaves the prompt without acting on it; a highlight waiting for its
+ * note is not kept (the selection stays, to be changed or dropped). */
+static int
+prompt_cancel(struct ui *ui)
+{
+	if (ui->prompting == PROMPT_KEEP) {
+		marks_free(&ui->keeping);
+		ui_message(ui, 0, "highlight not kept");
+	}
+	ui->prompting = PROMPT_NONE;
+	return REDRAW_STATUS;
+}
+
+/* Backspace on an empty prompt leaves it, except the note of a highlight
+ * being kept: only Escape drops that. */
+static int
+prompt_erase(struct ui *ui)
+{
+	if (ui->prompt.len > 0)
+		prompt_backspace(&ui->prompt);
+	else if (ui->prompting != PROMPT_KEEP)
+		ui->prompting = PROMPT_NONE;
+	return REDRAW_STATUS;
+}
+
 int
 status_prompt_key(struct ui *ui, int is_fn, wint_t ch)
 {
@@ -214,12 +260,9 @@ status_prompt_key(struct ui *ui, int is_fn, wint_t ch)
 	char		*clean;
 
 	if (is_fn) {
-		if (ch == KEY_BACKSPACE || ch == KEY_DC) {
-			if (ui->prompt.len == 0)
-				ui->prompting = PROMPT_NONE;
-			else
-				prompt_backspace(&ui->prompt);
-		} else if (ch == KEY_ENTER)
+		if (ch == KEY_BACKSPACE || ch == KEY_DC)
+			return prompt_erase(ui);
+		else if (ch == KEY_ENTER)
 			return prompt_done(ui);
 		return REDRAW_STATUS;
 	}
@@ -229,15 +272,10 @@ status_prompt_key(struct ui *ui, int is_fn, wint_t ch)
 		return prompt_done(ui);
 	case 27:	/* Escape */
 	case 7:		/* C-g */
-		ui->prompting = PROMPT_NONE;
-		return REDRAW_STATUS;
+		return prompt_cancel(ui);
 	case 8:
 	case 127:
-		if (ui->prompt.len == 0)
-			ui->prompting = PROMPT_NONE;
-		else
-			prompt_backspace(&ui->prompt);
-		return REDRAW_STATUS;
+		return prompt_erase(ui);
 	case 21:	/* C-u */
 		ui->prompt.len = 0;
 		ui->prompt.data[0] = '\0';
@@ -258,15 +296,23 @@ void
 help_draw(struct ui *ui)
 {
 	WINDOW		 *w = ui->helpwin;
-	char		**lines;
+	char		**lines, **vis;
 	const char	 *title = " Keys in force (j/k scroll, q or ? closes)";
 	const char	 *mouse = "mouse: the wheel scrolls the pane under the "
 			    "pointer; a click focuses the pane and selects";
-	size_t		  n, i;
+	size_t		  n, nv, i;
 	int		  y, rows = ui->rows - 1;
 
 	werase(w);
 	n = bind_help_lines(ui, ui->pane[ui->focus].ctx, &lines);
+	if (ui->focus == LAYOUT_READING) {
+		/* And what v adds. */
+		nv = bind_help_lines(ui, KEYS_VISUAL, &vis);
+		lines = xreallocarray(lines, n + nv + 1, sizeof *lines);
+		memcpy(lines + n, vis, nv * sizeof *vis);
+		n += nv;
+		free(vis);
+	}
 	if (ui->help_top + 1 > n)
 		ui->help_top = n > 0 ? n - 1 : 0;
 	draw_fill(w, 0, 0, ui->cols, THEME_TITLE_FOCUS);

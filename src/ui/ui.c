@@ -131,6 +131,7 @@ relayout(struct ui *ui)
 				mvwadd_wch(stdscr, y, ui->lay.sep_x[i], &bar);
 	wnoutrefresh(stdscr);
 	listmodel_set_height(&ui->list, ui->pane[LAYOUT_LIST].r.h - 1);
+	listmodel_set_height(&ui->tagl, ui->pane[LAYOUT_LIST].r.h - 1);
 	listmodel_set_height(&ui->side, ui->pane[LAYOUT_SIDEBAR].r.h - 1);
 	reading_relayout(ui);
 }
@@ -241,7 +242,7 @@ input(struct ui *ui)
 			flags |= REDRAW_STATUS;
 		}
 		flags |= ui_dispatch(ui, bind_lookup(ui, ui->help ? KEYS_GLOBAL :
-		    ui->pane[ui->focus].ctx, bind_key(r == KEY_CODE_YES, ch)));
+		    bind_context(ui), bind_key(r == KEY_CODE_YES, ch)));
 		/* Keys typed ahead must see the new layout (focus cycling
 		 * walks the panes shown). */
 		if (flags & REDRAW_LAYOUT)
@@ -323,6 +324,8 @@ ui_free(struct ui *ui)
 	state_close(ui);
 	store_filter_free(ui->tag_filter);
 	free(ui->tag_expr);
+	tagview_free(ui);
+	marks_free(&ui->keeping);
 	theme_free(&ui->theme);
 	config_free(&ui->cfg);
 	library_free(ui->lib);

@@ -76,15 +76,18 @@ keys Enter
 expect "match 1 of 2"
 keys n
 expect "match 2 of 2"
-# h keeps the match at the cursor as the reader's own highlight.
+# h keeps the match at the cursor as the reader's own highlight, after
+# asking for a note (Enter: none).
 keys h
+expect "note \\(Enter: none"
+keys Enter
 expect "highlight kept"
 expect "Highlights 4"
 expect "» Semiconductor"
-# v selects lines of a paragraph, j extends, h keeps them.
+# v selects a word, j extends it by a display line, h keeps it.
 keys v
 expect "visual:"
-keys j h
+keys j h Enter
 expect "highlight kept"
 expect "Highlights 5"
 # e in the highlights pane writes a note on the reader's own highlight.

@@ -32,6 +32,24 @@ expect_eq "$?" 2 "tag with a space"
 ./inkstone --data-dir "$D" tag /nonexistent.txt +x 2>/dev/null
 expect_eq "$?" 1 "tag of a missing file"
 
+# tag --rename renames a tag on every article, merging with one of the
+# new name, and says how many articles changed.
+./inkstone --data-dir "$D" tag articles/nvidia-h20-writedown.txt +chips +semis || fail "tag nvidia"
+./inkstone --data-dir "$D" tag articles/deepseek-cost-shock.txt +semis || fail "tag deepseek"
+expect_eq "$(./inkstone --data-dir "$D" tag --rename chips semis)" "2 articles changed" "tag --rename"
+grep -q '^  tags: \[huawei, semis\]$' "$D/tags.yaml" || fail "rename: $(cat "$D/tags.yaml")"
+grep -q 'chips' "$D/tags.yaml" && fail "chips is still in tags.yaml"
+expect_eq "$(./inkstone --data-dir "$D" tag articles/nvidia-h20-writedown.txt)" "semis" "merged"
+expect_eq "$(./inkstone --data-dir "$D" tag --rename chips x)" "0 articles changed" "rename of an unused tag"
+./inkstone --data-dir "$D" tag --rename semis 2>/dev/null
+expect_eq "$?" 2 "tag --rename without NEW"
+./inkstone --data-dir "$D" tag --rename semis "two words" 2>/dev/null
+expect_eq "$?" 2 "tag --rename to a bad tag"
+./inkstone --data-dir "$D" tag --rename semis chips >/dev/null || fail "rename back"
+./inkstone --data-dir "$D" tag articles/nvidia-h20-writedown.txt -chips || fail "untag nvidia"
+./inkstone --data-dir "$D" tag articles/deepseek-cost-shock.txt -chips || fail "untag deepseek"
+grep -q '^  tags: \[chips, huawei\]$' "$D/tags.yaml" || fail "rename back: $(cat "$D/tags.yaml")"
+
 # A broken tags.yaml: reported with its position, never written.
 cp "$D/tags.yaml" "$TMP/good"
 printf 'x.txt:\n  tags: [a, b\n' >"$D/tags.yaml"

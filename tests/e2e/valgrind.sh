@@ -33,7 +33,7 @@ keys /
 type_text "chip"
 keys Enter
 keys n n N
-keys h
+keys h Enter
 keys t
 type_text "+valgrind"
 keys Enter

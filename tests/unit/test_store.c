@@ -470,7 +470,7 @@ test_tags_api(void **state)
 	assert_int_equal(store_tag_rename(s, "ai", "ai", &cause), 0);
 	store_get(s, &b, &st);
 	assert_int_equal(st.ntags, 1);
-	assert_int_equal(store_tag_rename(s, "ai", "ml", &cause), 0);
+	assert_int_equal(store_tag_rename(s, "ai", "ml", &cause), 2);
 	store_get(s, &a, &st);
 	assert_int_equal(st.ntags, 2);
 	assert_string_equal(st.tags[0], "ml");
