@@ -122,3 +122,19 @@ bind_help_lines(struct ui *ui, enum keys_context ctx, char ***out)
 	free(b);
 	return k;
 }
+
+const char *
+bind_key_name(struct ui *ui, enum keys_context ctx, enum keys_action a,
+    char *buf)
+{
+	struct keys_binding	*b;
+	const char		*r = NULL;
+	size_t			 n, i;
+
+	n = keys_in_force(ui->cfg.keys, ctx, &b);
+	for (i = 0; i < n && r == NULL; i++)
+		if (b[i].action == a)
+			r = keys_name(b[i].key, buf);
+	free(b);
+	return r;
+}

@@ -318,7 +318,7 @@ static void
 empty_state(struct ui *ui, struct pane *p)
 {
 	const char	*lines[4];
-	char		*l0;
+	char		*l0, *l1 = NULL, name[KEYS_NAMELEN];
 	size_t		 done, total;
 	int		 i, n = 0;
 
@@ -342,12 +342,19 @@ empty_state(struct ui *ui, struct pane *p)
 	} else {
 		l0 = xstrdup("No article matches.");
 		lines[n++] = l0;
-		lines[n++] = "x shows them all again.";
+		/* The key in force: it may be rebound, or bound to none. */
+		if (bind_key_name(ui, KEYS_LIST, KEYS_A_CLEAR_FILTER, name) !=
+		    NULL)
+			lines[n++] = l1 = xasprintf("%s shows them all again.",
+			    name);
+		else
+			lines[n++] = "clear-filter shows them all again.";
 	}
 	for (i = 0; i < n && i + 2 < p->r.h; i++)
 		draw_text(p->win, i + 2, 1, p->r.w - 1, lines[i],
 		    strlen(lines[i]), i == 0 ? THEME_READING_TITLE : THEME_NORMAL);
 	free(l0);
+	free(l1);
 }
 
 static void

@@ -253,6 +253,10 @@ int		bind_supported(enum keys_action);
 /* Fills *out (allocated, the caller frees each and the array) with one
  * line per action bound in ctx or globally: "KEYS  action  help". */
 size_t		bind_help_lines(struct ui *, enum keys_context, char ***out);
+/* The name of a key bound to a in ctx (global ones included) into buf
+ * (KEYS_NAMELEN bytes), or NULL when none is. */
+const char	*bind_key_name(struct ui *, enum keys_context,
+		    enum keys_action a, char *buf);
 
 /* list.c */
 void	list_init(struct ui *, struct pane *);

@@ -47,4 +47,23 @@ sleep 0.3
 keys x
 wait_exit 0
 
+# The empty filter's hint names the key in force.
+cat >"$E2E_TMP/keys.yaml" <<'YAML'
+keys:
+  list:
+    c: none
+    F6: clear-filter
+YAML
+start 100 30 -c "$E2E_TMP/keys.yaml" "$LIB"
+expect "Articles"
+keys /
+type_text zzqx no such words
+keys Enter
+expect "No article matches."
+expect "F6 shows them all again."
+keys F6
+expect "Articles [1-9]"
+keys q
+wait_exit 0
+
 finish

@@ -34,6 +34,18 @@ type_text 910c
 keys Enter
 expect "Articles 1/$NART"
 expect 'filter "910c"'
+# A filter that keeps nothing says which key brings them back.
+keys /
+type_text zzqx no such words
+keys Enter
+expect "No article matches."
+expect "c shows them all again."
+keys c
+expect "Articles $NART/$NART"
+keys /
+type_text 910c
+keys Enter
+expect "Articles 1/$NART"
 keys Enter
 expect "Reading +1-"
 expect "Huawei races to triple AI chip output"
