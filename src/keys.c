@@ -101,6 +101,7 @@ static const struct {
 	{ "help", "show the key bindings" },
 	{ "redraw", "redraw the screen" },
 	{ "reload", "rescan the library" },
+	{ "open-url", "open the article's URL in $BROWSER" },
 };
 
 /*
@@ -157,11 +158,13 @@ const struct keys_default keys_defaults[] = {
 	{ "list", "f", "filter-tag" },
 	{ "list", "e", "filter-entity" },
 	{ "list", "c", "clear-filter" },
+	{ "list", "O", "open-url" },
 	{ "reading", "J", "next-article" },
 	{ "reading", "K", "prev-article" },
 	{ "reading", "r", "toggle-read" },
 	{ "reading", "v", "visual" },
 	{ "reading", "h", "highlight" },
+	{ "reading", "O", "open-url" },
 	{ "highlights", "Enter", "open" },
 	{ "highlights", "d", "delete" },
 	{ "highlights", "Delete", "delete" },

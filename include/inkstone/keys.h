@@ -122,6 +122,7 @@ enum keys_action {
 	KEYS_A_HELP,		/* help */
 	KEYS_A_REDRAW,		/* redraw */
 	KEYS_A_RELOAD,		/* reload: rescan the library */
+	KEYS_A_OPEN_URL,	/* open-url: the article's url in $BROWSER */
 	KEYS_NACTIONS
 };
 
