@@ -28,8 +28,8 @@ EOF
 printf 'Raw Headline Without Link\n\nA raw paragraph.\n' >"$lib/raw.txt"
 
 # The browser: each argument on a line, whether it has the terminal, and
-# its signal state.  The reader is started through a wrapper that notes
-# the signal mask it gets.  Both are Perl, which leaves the mask and the
+# its signal state and open descriptors.  The reader is started through a
+# wrapper that notes the signal mask and descriptors it gets.  Both are Perl, which leaves the mask and the
 # dispositions as it finds them (a shell changes them for its children).
 cat >"$E2E_TMP/browser" <<'EOF'
 #!/usr/bin/perl
@@ -42,8 +42,16 @@ if (open(my $s, '<', '/proc/self/status')) {
 	open($f, '>', "$d/sig") or die;
 	print $f grep { /^Sig(Blk|Ign):/ } <$s>; close $f;
 }
+fds("$d/fds");
 open($f, '>>', "$d/runs") or die; print $f "run\n"; close $f;
 exit 0;
+# The open descriptors but the one listing them.
+sub fds {
+	opendir(my $dh, "/proc/self/fd") or return;
+	my $me = fileno($dh);
+	my @fds = sort { $a <=> $b } grep { /^\d+$/ && $_ != $me } readdir($dh);
+	open(my $o, '>', $_[0]) or die; print $o "@fds\n"; close $o;
+}
 EOF
 cat >"$E2E_TMP/wrap" <<'EOF'
 #!/usr/bin/perl
@@ -51,6 +59,11 @@ my $d = $ENV{URL_TEST_DIR};
 if (open(my $s, '<', '/proc/self/status')) {
 	open(my $f, '>', "$d/startsig") or die;
 	print $f grep { /^SigBlk:/ } <$s>; close $f;
+}
+if (opendir(my $dh, "/proc/self/fd")) {
+	my $me = fileno($dh);
+	my @fds = sort { $a <=> $b } grep { /^\d+$/ && $_ != $me } readdir($dh);
+	open(my $o, '>', "$d/startfds") or die; print $o "@fds\n"; close $o;
 }
 exec { $ENV{URL_TEST_READER} } $ENV{URL_TEST_READER}, @ARGV or die;
 EOF
@@ -101,6 +114,10 @@ check_signals() {
 	    fail "the browser started with signals ignored: SigIgn $ign"
 	[ "$blk" = "$start" ] ||
 	    fail "the browser's signal mask $blk is not the reader's first $start"
+	# No descriptor of the reader's (the pipe that reports a failed
+	# exec, the store's lock, the indexer's pipe) reaches the browser.
+	[ "$(cat "$E2E_TMP/fds")" = "$(cat "$E2E_TMP/startfds")" ] ||
+	    fail "the browser has descriptors $(cat "$E2E_TMP/fds"), the reader started with $(cat "$E2E_TMP/startfds")"
 }
 
 export BROWSER="$E2E_TMP/browser"
