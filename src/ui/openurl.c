@@ -51,13 +51,15 @@ child(const sigset_t *mask, char **argv, int fd)
 /*
  * Runs argv in the foreground and waits for it, as system() would but
  * without the shell: SIGINT and SIGQUIT (a ^C in a terminal browser) are
- * the command's, not the reader's, while it runs.  Returns 0 when it ran
- * and exited 0, else -1 with *cause set.
+ * the command's, not the reader's, while it runs.  A ^Z stops the reader
+ * along with the command (SIGTSTP at its default, as mutt does), so that
+ * curses does not draw over the command when both are continued.
+ * Returns 0 when it ran and exited 0, else -1 with *cause set.
  */
 static int
 run(struct ui *ui, char **argv, char **cause)
 {
-	struct sigaction	ign, oldint, oldquit;
+	struct sigaction	ign, dfl, oldint, oldquit, oldtstp;
 	int			fds[2], status = 0, err = 0;
 	pid_t			pid;
 	ssize_t			n;
@@ -71,8 +73,11 @@ run(struct ui *ui, char **argv, char **cause)
 	memset(&ign, 0, sizeof ign);
 	ign.sa_handler = SIG_IGN;
 	sigemptyset(&ign.sa_mask);
+	dfl = ign;
+	dfl.sa_handler = SIG_DFL;
 	sigaction(SIGINT, &ign, &oldint);
 	sigaction(SIGQUIT, &ign, &oldquit);
+	sigaction(SIGTSTP, &dfl, &oldtstp);
 	def_prog_mode();
 	endwin();
 
@@ -92,8 +97,17 @@ run(struct ui *ui, char **argv, char **cause)
 	}
 	close(fds[0]);
 
+	/*
+	 * The loop keeps SIGINT blocked here, and Linux queues a blocked
+	 * signal even when it is ignored: a ^C meant for the browser would
+	 * end the reader once the loop unblocks it.  Ignoring it again
+	 * discards what is pending.
+	 */
+	sigaction(SIGINT, &ign, NULL);
+	sigaction(SIGQUIT, &ign, NULL);
 	sigaction(SIGINT, &oldint, NULL);
 	sigaction(SIGQUIT, &oldquit, NULL);
+	sigaction(SIGTSTP, &oldtstp, NULL);
 	reset_prog_mode();
 	/* The command drew on the terminal: repaint all of it. */
 	clearok(curscr, TRUE);

@@ -65,6 +65,7 @@ if (opendir(my $dh, "/proc/self/fd")) {
 	my @fds = sort { $a <=> $b } grep { /^\d+$/ && $_ != $me } readdir($dh);
 	open(my $o, '>', "$d/startfds") or die; print $o "@fds\n"; close $o;
 }
+open(my $p, '>', "$d/pid") or die; print $p "$$\n"; close $p;
 exec { $ENV{URL_TEST_READER} } $ENV{URL_TEST_READER}, @ARGV or die;
 EOF
 export URL_TEST_DIR="$E2E_TMP" URL_TEST_READER="$INKSTONE"
@@ -185,5 +186,61 @@ expect "Shell Bait" 5
 keys q
 wait_exit 0
 [ "$(runs)" = 2 ] || fail "the browser ran $(runs) times, not twice"
+
+# While the browser runs the reader waits for it: SIGINT (a ^C in a
+# terminal browser reaches both) is not the reader's, and SIGTERM ends
+# the reader once the browser is done.
+cat >"$E2E_TMP/slow" <<EOF
+#!/bin/sh
+sleep 2
+echo done >>"$E2E_TMP/slow-done"
+EOF
+chmod +x "$E2E_TMP/slow"
+export BROWSER="$E2E_TMP/slow"
+start 100 30 "$lib"
+expect "Shell Bait" 5
+keys O
+sleep 0.3
+kill -INT "$(cat "$E2E_TMP/pid")"
+expect "opened https" 10
+sleep 0.5
+if [ -s "$E2E_TMP/exit" ]; then
+	fail "a SIGINT while the browser ran ended the reader (status $(cat "$E2E_TMP/exit"))"
+else
+	ok "a SIGINT while the browser ran left the reader running"
+fi
+# wait_done N: waits until the slow browser has finished N times.
+wait_done() {
+	i=0
+	while [ "$(cat "$E2E_TMP/slow-done" 2>/dev/null | wc -l)" -lt "$1" ] &&
+	    [ $i -lt $((50 * E2E_SLOW)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+# A stop (^Z) while the browser runs is left at its default, so curses
+# does not draw over the browser when they go on.  (In a shell with job
+# control it stops the reader with the browser; tmux's pane is an
+# orphaned process group, where the kernel drops it.)
+pid=$(cat "$E2E_TMP/pid")
+wait_done 1
+keys O
+sleep 0.3
+kill -TSTP "$pid"
+sleep 0.3
+kill -CONT "$pid"
+sleep 0.3
+if [ "$(cat "$E2E_TMP/slow-done" 2>/dev/null | wc -l)" -lt 2 ] &&
+    screen | grep -q "Shell Bait"; then
+	fail "the reader drew over the browser when it was continued"
+fi
+wait_done 2
+expect "Shell Bait" 5
+keys O
+sleep 0.3
+kill -TERM "$pid"
+wait_exit 143
+[ "$(wc -l <"$E2E_TMP/slow-done" 2>/dev/null)" = 3 ] ||
+    fail "the reader did not wait for the browser before it ended"
 INKSTONE=$real
 finish
