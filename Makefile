@@ -82,6 +82,8 @@ e2e: inkstone
 
 # Fuzz targets (clang libFuzzer): `make fuzz` runs each for FUZZ_SECONDS;
 # `make fuzz-replay` (part of `make test`) runs every corpus file once.
+# Besides tests/fuzz/corpus, run.sh seeds them from articles/,
+# tests/fixtures and tests/data/yaml-test-suite where those live.
 FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build-fuzz/%)
 FUZZ_SECONDS ?= 60

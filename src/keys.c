@@ -112,6 +112,7 @@ static const struct {
 	{ "paragraph-forward", "move the moving end a paragraph forward" },
 	{ "paragraph-backward", "move the moving end a paragraph back" },
 	{ "other-end", "make the selection's other end the moving one" },
+	{ "open-url", "open the article's URL in $BROWSER" },
 };
 
 /*
@@ -170,11 +171,13 @@ const struct keys_default keys_defaults[] = {
 	{ "list", "e", "filter-entity" },
 	{ "list", "c", "clear-filter" },
 	{ "list", "u", "filter-unread" },
+	{ "list", "O", "open-url" },
 	{ "reading", "J", "next-article" },
 	{ "reading", "K", "prev-article" },
 	{ "reading", "r", "toggle-read" },
 	{ "reading", "v", "visual" },
 	{ "reading", "h", "highlight" },
+	{ "reading", "O", "open-url" },
 	{ "highlights", "Enter", "open" },
 	{ "highlights", "d", "delete" },
 	{ "highlights", "Delete", "delete" },

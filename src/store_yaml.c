@@ -277,14 +277,20 @@ get_hash(const char *name, const struct snode *n, uint64_t *out,
 	return 0;
 }
 
+/* The times the store can write back as it reads them: years 0 to 9999
+ * (strftime's %Y gives more digits past 9999, and the reader takes four). */
+#define TIME_FIRST	(-62167219200LL)	/* 0000-01-01T00:00:00Z */
+#define TIME_LAST	253402300799LL		/* 9999-12-31T23:59:59Z */
+
 /* "2026-11-23T18:30:00Z" (what the store writes), a date alone, or seconds
- * since the epoch. */
+ * since the epoch, in years 0 to 9999. */
 static int
 get_time(const char *name, const struct snode *n, time_t *out, char **cause)
 {
 	struct tm	tm;
 	int		y, mo, d, h = 0, mi = 0, sec = 0, k = 0;
 	size_t		v;
+	long long	t;
 
 	if (is_null(n)) {
 		*out = 0;
@@ -302,16 +308,20 @@ get_time(const char *name, const struct snode *n, time_t *out, char **cause)
 		tm.tm_hour = h;
 		tm.tm_min = mi;
 		tm.tm_sec = sec;
-		*out = timegm(&tm);
-		return 0;
-	}
-	if (get_size(name, n, "created", &v, cause) == -1) {
+		t = (long long)timegm(&tm);	/* 23:59:60 may carry a year */
+	} else if (get_size(name, n, "created", &v, cause) == -1) {
 		free(*cause);
 		*cause = at(name, n, "%s: expected a time like "
 		    "2026-01-31T12:00:00Z", "created");
 		return -1;
+	} else
+		t = v > (size_t)TIME_LAST ? TIME_LAST + 1 : (long long)v;
+	if (t < TIME_FIRST || t > TIME_LAST || (long long)(time_t)t != t) {
+		*cause = at(name, n, "%s: %s is not in the years 0 to 9999",
+		    "created", n->s);
+		return -1;
 	}
-	*out = (time_t)v;
+	*out = (time_t)t;
 	return 0;
 }
 

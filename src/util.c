@@ -251,7 +251,9 @@ util_write_atomic(const char *path, const void *data, size_t len, char **cause)
 	int	 fd, dfd, saved;
 
 	tmp = xasprintf("%s.tmp.XXXXXX", path);
-	fd = mkstemp(tmp);
+	/* Close-on-exec: the reader may start a browser while the indexer
+	 * thread writes the cache. */
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd == -1) {
 		*cause = xasprintf("%s: %s", path, strerror(errno));
 		free(tmp);

@@ -134,6 +134,7 @@ enum keys_action {
 	KEYS_A_PARAGRAPH_FORWARD,	/* paragraph-forward */
 	KEYS_A_PARAGRAPH_BACKWARD,	/* paragraph-backward */
 	KEYS_A_OTHER_END,	/* other-end: the other end moves */
+	KEYS_A_OPEN_URL,	/* open-url: the article's url in $BROWSER */
 	KEYS_NACTIONS
 };
 

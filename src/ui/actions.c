@@ -183,6 +183,8 @@ act_global(struct ui *ui, enum keys_action a)
 	case KEYS_A_REDRAW:
 		clearok(curscr, TRUE);
 		return REDRAW_LAYOUT;
+	case KEYS_A_OPEN_URL:
+		return ui_open_url(ui);
 	case KEYS_A_SEARCH:
 		return ask(ui, PROMPT_SEARCH);
 	case KEYS_A_FILTER_ENTITY:

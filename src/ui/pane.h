@@ -6,6 +6,7 @@
 #define INKSTONE_UI_PANE_H
 
 #include <curses.h>
+#include <signal.h>
 #include <stddef.h>
 
 #include "inkstone/cmd.h"
@@ -124,6 +125,7 @@ struct ui {
 	char			*liberr;	/* the library could not open */
 	int			 quit;
 	int			 status;	/* exit status */
+	sigset_t		 sigmask;	/* as started: what commands get */
 
 	struct layout		 lay;
 	int			 cols, rows;
@@ -231,6 +233,9 @@ int	ui_open_selected(struct ui *);
 int	ui_close_article(struct ui *);
 void	ui_message(struct ui *, int error, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
+
+/* openurl.c: runs $BROWSER on the article's URL (browser.h). */
+int	ui_open_url(struct ui *);
 
 /* draw.c: every string goes through draw_text, which cuts it at the
  * pane's edge so a wide character that does not fit becomes a space. */

@@ -501,6 +501,7 @@ loop(struct ui *ui)
 	 * SIGWINCH is ours to take whatever the caller did.
 	 */
 	sigprocmask(SIG_BLOCK, &block, &wait);
+	ui->sigmask = wait;
 	sigdelset(&wait, SIGWINCH);
 	pfd[0].fd = STDIN_FILENO;
 	pfd[0].events = POLLIN;

@@ -1,11 +1,12 @@
 #!/bin/sh
 # The reader and the commands under valgrind (memcheck, full leak check):
-# the reader in tmux opens an article, scrolls, searches, goes through the
-# panes with Tab, tags, keeps a highlight, is resized and quits; then
-# dump, list, entities, tag, highlights and check run on the sample
-# articles.  Any error or definite/possible leak fails.  Slow: `make
-# valgrind` runs it, `make test` does not.  Suppressions, each with its
-# reason, are in tests/e2e/valgrind.supp.
+# the reader in tmux opens the URL of each article (O), opens an article,
+# scrolls, searches, goes through the panes with Tab, tags, keeps a
+# highlight, is resized and quits; then dump, list, entities, tag,
+# highlights and check run on the sample articles.  Any error or
+# definite/possible leak fails.  Slow: `make valgrind` runs it, `make
+# test` does not.  Suppressions, each with its reason, are in
+# tests/e2e/valgrind.supp.
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v valgrind >/dev/null 2>&1; then
@@ -22,10 +23,19 @@ VG="valgrind --error-exitcode=99 --leak-check=full \
 --suppressions=$ROOT/tests/e2e/valgrind.supp"
 LIB=$(library)
 
-# The reader, with valgrind's log in a file of its own.
+# The reader, with valgrind's log in a file of its own.  O on every
+# article of the list runs a stand-in browser for those with a url.
+printf '#!/bin/sh\nprintf "%%s\\n" "$1" >>"%s/opened"\n' "$E2E_TMP" >"$E2E_TMP/browser"
+chmod +x "$E2E_TMP/browser"
+export BROWSER="$E2E_TMP/browser"
 INKSTONE="$VG --log-file=$E2E_TMP/vg-reader.log $BIN"
 start 120 40 "$LIB"
-expect "Articles" 60
+expect "Articles 10/10" 60
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	keys O
+	keys j
+done
+keys g
 keys j Enter
 expect "Reading +1-" 30
 keys Space Space G g
@@ -73,6 +83,9 @@ stop
 grep -q valgrind "$XDG_DATA_HOME/inkstone/tags.yaml" 2>/dev/null &&
     ok "reader: the tag was saved" ||
     fail "reader: the scenario did not run (no tag saved)"
+[ "$(grep -c '^https://' "$E2E_TMP/opened" 2>/dev/null)" -ge 3 ] &&
+    ok "reader: open-url ran the browser" ||
+    fail "reader: open-url did not run the browser for the 3 articles with a url"
 
 # The commands.
 n=0

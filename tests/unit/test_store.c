@@ -345,6 +345,54 @@ test_broken_file(void **state)
 	free(tags);
 }
 
+/* A highlight's created time is read only in the years the store can
+ * write back: 1773709554736 (milliseconds taken for seconds) was read as
+ * the year 58176, written as such and then refused on the next start
+ * (found by fuzz_store). */
+static void
+test_created_range(void **state)
+{
+	static const struct {
+		const char	*created;
+		int		 ok;
+	} cases[] = {
+		{ "1773709554736", 0 },
+		{ "253402300800", 0 },
+		{ "18446744073709551615", 0 },
+		{ "10000-01-01", 0 },
+		{ "9999-12-31T23:59:60Z", 0 },
+		{ "-999-01-01", 0 },
+		{ "253402300799", 1 },
+		{ "9999-12-31T23:59:59Z", 1 },
+		{ "0000-01-01", 1 },
+		{ "1773709554", 1 },
+		{ "2026-02-30", 1 },
+		{ "~", 1 },
+	};
+	struct env	*e = *state;
+	char		*hl, *text, *cause;
+	size_t		 i;
+
+	util_mkdirs(e->data, 0700);
+	hl = util_path_join(e->data, "highlights.yaml");
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		text = xasprintf("b.txt:\n  highlights:\n"
+		    "  - {quote: y, created: %s}\n", cases[i].created);
+		put(hl, text);
+		free(text);
+		cause = NULL;
+		if (store_check_file(hl, STORE_HIGHLIGHTS, &cause) !=
+		    (cases[i].ok ? 0 : -1))
+			fail_msg("created: %s: %s", cases[i].created,
+			    cause != NULL ? cause : "accepted");
+		if (!cases[i].ok &&
+		    strstr(cause, "highlights.yaml:3:") == NULL)
+			fail_msg("created: %s: %s", cases[i].created, cause);
+		free(cause);
+	}
+	free(hl);
+}
+
 static void
 test_follow_rename(void **state)
 {
@@ -576,6 +624,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_hand_edited, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_broken_file, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_created_range, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_follow_rename, setup,
 		    teardown),
