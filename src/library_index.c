@@ -241,16 +241,34 @@ library_refresh(struct library *lib, const struct library_opts *o,
 	size_t			 *kept;
 	struct libindex_article	  a;
 	size_t			  i, k, nchanged = 0, nfresh = 0;
+	uint64_t		  fp;
 	char			 *why = NULL;
+	int			  stale;
 
 	if (library_scan(lib->root, record, &fs, cause) == -1)
 		return -1;
+	/*
+	 * An article's entities depend on its file and on the entity
+	 * database (the shipped gazetteer and the user's entities.yaml).
+	 * The index records the database's fingerprint, a hash of those
+	 * files' bytes: when the database in use has another, every
+	 * article's entities are stale and every file is parsed again, so
+	 * an entity added, merged or ignored (from the reader or by hand)
+	 * reaches every article, `inkstone entities` and `list --entity`.
+	 * Re-extracting only the articles that mention a changed name would
+	 * be cheaper, but a new name may be in any article: the index holds
+	 * no text to look for it in.  Without a database (o->db NULL) the
+	 * entities are not asked for and the old ones stand.
+	 */
+	fp = o->db != NULL ? entity_db_fingerprint(o->db) : 0;
+	stale = old != NULL && o->db != NULL && libindex_entities(old) != fp;
 	/* Which files the index still describes (kept[i]: its article in
 	 * old, or -1); nothing is built when all of them are. */
 	changed = xcalloc(fs.n + 1, sizeof *changed);
 	kept = xcalloc(fs.n + 1, sizeof *kept);
 	for (i = 0; i < fs.n; i++) {
-		k = old != NULL ? libindex_find(old, fs.v[i].rel) : (size_t)-1;
+		k = old != NULL && !stale ? libindex_find(old, fs.v[i].rel) :
+		    (size_t)-1;
 		if (k != (size_t)-1)
 			libindex_get(old, k, &a);
 		if (k != (size_t)-1 && a.size == fs.v[i].size &&
@@ -273,6 +291,12 @@ library_refresh(struct library *lib, const struct library_opts *o,
 		if (kept[i] != (size_t)-1)
 			libindex_writer_add_from(w, old, kept[i]);
 	free(kept);
+	/* Articles parsed without a database have no entities: the
+	 * fingerprint is then unknown, so that the next refresh with one
+	 * extracts them all. */
+	if (o->db == NULL)
+		fp = nchanged == 0 && old != NULL ? libindex_entities(old) : 0;
+	libindex_writer_set_entities(w, fp);
 	parse_changed(w, changed, nchanged, o);
 	ix = libindex_writer_finish(w);
 	libindex_writer_free(w);
