@@ -387,7 +387,7 @@ visual_start(struct ui *ui)
 	ui->visual = 1;
 	ui->vis_from = ui->vis_to = i;
 	ui_message(ui, 0, "visual: j/k extend in this paragraph, h keeps, "
-	    "Escape drops");
+	    "E makes an entity, Escape drops");
 	return REDRAW_READING | REDRAW_STATUS;
 }
 
@@ -473,6 +473,8 @@ reading_key(struct ui *ui, enum keys_action a)
 		return scroll_by(ui, -(page + 1) / 2);
 	case KEYS_A_HIGHLIGHT:
 		return keep(ui);
+	case KEYS_A_ENTITY_ADD:
+		return entedit_add(ui);
 	case KEYS_A_DOWN:
 		return scroll_by(ui, 1);
 	case KEYS_A_UP:
