@@ -101,7 +101,13 @@ cp "$USER_FILE" "$E2E_TMP/saved.yaml"
 keys v E Enter
 expect "\\(Tab completes\\): *$"
 keys Escape
-sleep 0.3
+# Wait for it: an Escape still unread when the next key comes is Meta.
+i=0
+while screen | grep -q "Tab completes" && [ $i -lt $((50 * E2E_SLOW)) ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+expect_not "Tab completes"
 cmp -s "$USER_FILE" "$E2E_TMP/saved.yaml" || fail "a cancelled add wrote entities.yaml"
 
 # The sidebar: i ignores Japan.
