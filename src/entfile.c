@@ -1,5 +1,8 @@
 /* entfile: the user's entities.yaml, read, edited and written back. */
+#include <sys/file.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -164,8 +167,36 @@ entfile_free(struct entfile *f)
 	}
 	free(f->v);
 	strs_free(f->ignore, f->nignore);
+	if (f->lockfd != -1)
+		close(f->lockfd);	/* and the lock goes with it */
 	free(f->path);
 	free(f);
+}
+
+/* Takes PATH.lock for the document's life, so that two readers editing
+ * at once each read what the other wrote (lock, read, edit, write).  The
+ * lock file is made only where the folder already is: a first file made
+ * by two instances at the same moment is not worth making folders for. */
+static int
+take_lock(struct entfile *f, char **cause)
+{
+	char *lockpath = xasprintf("%s.lock", f->path);
+
+	f->lockfd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (f->lockfd == -1) {
+		free(lockpath);
+		return 0;
+	}
+	while (flock(f->lockfd, LOCK_EX) == -1) {
+		if (errno != EINTR) {
+			*cause = xasprintf("%s: %s", lockpath,
+			    strerror(errno));
+			free(lockpath);
+			return -1;
+		}
+	}
+	free(lockpath);
+	return 0;
 }
 
 /* ---- reading ---- */
@@ -237,14 +268,21 @@ entfile_load(const char *path, char **cause)
 	size_t			 len;
 
 	*cause = NULL;
+	f = xcalloc(1, sizeof *f);
+	f->path = xstrdup(path);
+	f->lockfd = -1;
+	if (take_lock(f, cause) == -1) {
+		entfile_free(f);
+		return NULL;
+	}
 	/* The gazetteer is the judge of the file: what it would refuse at
 	 * the next start is refused now, in its words, and never written
 	 * over. */
-	if ((db = entity_db_load(NULL, path, cause)) == NULL)
+	if ((db = entity_db_load(NULL, path, cause)) == NULL) {
+		entfile_free(f);
 		return NULL;
+	}
 	entity_db_free(db);
-	f = xcalloc(1, sizeof *f);
-	f->path = xstrdup(path);
 	if (access(path, F_OK) == -1 && errno == ENOENT)
 		return f;
 	if ((buf = util_read_file(path, EF_MAX_BYTES, &len, cause)) == NULL) {

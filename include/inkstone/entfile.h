@@ -25,10 +25,12 @@ struct entfile {
 	size_t			 n;
 	char			**ignore;
 	size_t			 nignore;
+	int			 lockfd;	/* PATH.lock, held, or -1 */
 };
 
 /* Reads the user's file at path; one that does not exist is an empty
- * file.  The file is checked as the gazetteer reads it, so a file it
+ * file.  Holds PATH.lock (flock) until entfile_free, so that load, edit,
+ * save and free is one step for every instance of the program.  The file is checked as the gazetteer reads it, so a file it
  * refuses is refused here with the same message.  Returns the document
  * (free with entfile_free), or NULL with *cause set (allocated,
  * "file:line:col: message"): the caller must then leave the file alone. */

@@ -7,7 +7,9 @@
 #include <cmocka.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include "inkstone/entfile.h"
@@ -237,8 +239,9 @@ test_roundtrip_hand_written(void **state)
 {
 	struct entfile			*f, *g;
 	const struct entfile_entity	*e;
-	char				*once, *twice;
-	size_t				 i, k;
+	enum entity_type		*types;
+	char				*once, *twice, **names;
+	size_t				 i, k, n, *nal;
 
 	(void)state;
 	put("# my entities\n"
@@ -263,16 +266,32 @@ test_roundtrip_hand_written(void **state)
 	assert_true(entfile_ignored(f, "Monday Briefing"));
 	save(f);
 	once = slurp();
-	g = load();
-	assert_int_equal(g->n, f->n);
-	for (i = 0; i < f->n; i++) {
-		e = entfile_find(g, f->v[i].name);
-		assert_non_null(e);
-		assert_int_equal(e->type, f->v[i].type);
-		assert_int_equal(e->naliases, f->v[i].naliases);
-		for (k = 0; k < e->naliases; k++)
-			assert_string_equal(e->aliases[k], f->v[i].aliases[k]);
+	/* One document at a time: each holds the lock. */
+	n = f->n;
+	types = xcalloc(n, sizeof *types);
+	names = xcalloc(n, sizeof *names);
+	for (i = 0; i < n; i++) {
+		names[i] = xstrdup(f->v[i].name);
+		types[i] = f->v[i].type;
 	}
+	nal = xcalloc(n, sizeof *nal);
+	for (i = 0; i < n; i++)
+		nal[i] = f->v[i].naliases;
+	entfile_free(f);
+	g = load();
+	assert_int_equal(g->n, n);
+	for (i = 0; i < n; i++) {
+		e = entfile_find(g, names[i]);
+		assert_non_null(e);
+		assert_int_equal(e->type, types[i]);
+		assert_int_equal(e->naliases, nal[i]);
+		for (k = 1; k < e->naliases; k++)
+			assert_true(strcmp(e->aliases[k - 1], e->aliases[k]) < 0);
+		free(names[i]);
+	}
+	free(names);
+	free(types);
+	free(nal);
 	assert_int_equal(g->nignore, 2);
 	/* Written again, byte for byte the same. */
 	save(g);
@@ -286,7 +305,6 @@ test_roundtrip_hand_written(void **state)
 	    "ignore:\n- Monday Briefing\n- \"yes\"\n");
 	free(once);
 	free(twice);
-	entfile_free(f);
 	entfile_free(g);
 }
 
@@ -322,6 +340,28 @@ test_broken_file_refused(void **state)
 		assert_string_equal(s, broken[i]);
 		free(s);
 	}
+}
+
+/* A document holds the lock while it lives: another instance waits for
+ * it, then reads what was written. */
+static void
+test_lock(void **state)
+{
+	struct entfile	*f;
+	char		*lockpath;
+	int		 fd;
+
+	(void)state;
+	put("ignore: [A]\n");
+	f = load();
+	lockpath = xasprintf("%s.lock", path);
+	fd = open(lockpath, O_RDWR);
+	assert_true(fd != -1);
+	assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), -1);
+	entfile_free(f);
+	assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), 0);
+	close(fd);
+	free(lockpath);
 }
 
 /* The folder is made when the user has none yet. */
@@ -378,6 +418,7 @@ main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_roundtrip_hand_written),
 		cmocka_unit_test(test_broken_file_refused),
+		cmocka_unit_test(test_lock),
 		cmocka_unit_test(test_save_makes_folder),
 	};
 
