@@ -56,6 +56,17 @@ side_expect_not() {
 	fi
 }
 
+# wait_gone PATTERN: waits for the screen to stop showing PATTERN.  After
+# Escape it must: an Escape still unread when the next key comes is Meta.
+wait_gone() {
+	i=0
+	while screen | grep -Eq -- "$1" && [ $i -lt $((50 * E2E_SLOW)) ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	expect_not "$1"
+}
+
 # Before: the rules alone do not take Moonrake (one word, starting a
 # sentence) for a name, and Japan is listed.
 before=$("$INKSTONE" entities "$LIB")
@@ -76,6 +87,17 @@ side_expect "Lin Wei-ting"
 # E without a selection says what to do.
 keys E
 expect "select the words with v first"
+
+# Without one, E takes the search match at the cursor, as h does.
+keys /
+type_text "harbour capital"
+keys Enter
+expect "match 1 of 1"
+keys E
+expect "new entity \\(C-w drops a word\\): Harbour Capital *$"
+keys Escape
+wait_gone "C-w drops"
+keys g
 
 # v selects the first body line; E offers it as the name, C-w cuts it down
 # to the first word, and the type is chosen by its first letter and Tab.
@@ -101,13 +123,7 @@ cp "$USER_FILE" "$E2E_TMP/saved.yaml"
 keys v E Enter
 expect "\\(Tab completes\\): *$"
 keys Escape
-# Wait for it: an Escape still unread when the next key comes is Meta.
-i=0
-while screen | grep -q "Tab completes" && [ $i -lt $((50 * E2E_SLOW)) ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
-expect_not "Tab completes"
+wait_gone "Tab completes"
 cmp -s "$USER_FILE" "$E2E_TMP/saved.yaml" || fail "a cancelled add wrote entities.yaml"
 
 # The sidebar: i ignores Japan.
