@@ -79,6 +79,8 @@ struct entity_db {
 	struct entity_map	 words;		/* word -> W_* flags */
 	struct entity_map	 cjk;		/* character -> CJ_* */
 	struct entity_map	 names;		/* entity name -> index */
+	uint64_t		 fp;		/* the files read: see
+						   entity_db_fingerprint */
 };
 
 /* The first unit of s: an ASCII alphanumeric word, else one UTF-8

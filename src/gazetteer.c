@@ -312,8 +312,19 @@ fail:
 
 /* ---- the gazetteer ---- */
 
+/* FNV-1a, 64 bits, over len bytes, continuing from h. */
+static uint64_t
+fp_mix(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char *u = p;
+
+	while (len-- > 0)
+		h = (h ^ *u++) * 1099511628211u;
+	return h;
+}
+
 static int
-find_entity(struct entity_db *db, const char *name)
+find_entity(const struct entity_db *db, const char *name)
 {
 	int *v = entity_map_get(&db->names, name, strlen(name));
 
@@ -478,13 +489,18 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 	int		 r = 0;
 
 	/* The user need not have a file of their own. */
-	if (user && access(file, F_OK) == -1 && errno == ENOENT)
+	if (user && access(file, F_OK) == -1 && errno == ENOENT) {
+		db->fp = fp_mix(db->fp, "-", 1);
 		return 0;
+	}
 	buf = util_read_file(file, GZ_MAX_BYTES, &len, &err);
 	if (buf == NULL) {
 		*cause = err;
 		return -1;
 	}
+	db->fp = fp_mix(db->fp, user ? "u" : "s", 1);
+	db->fp = fp_mix(db->fp, &len, sizeof len);
+	db->fp = fp_mix(db->fp, buf, len);
 	root = yaml_tree(file, buf, len, cause);
 	free(buf);
 	if (root == NULL)
@@ -615,6 +631,7 @@ entity_db_load(const char *shipped, const char *user, char **cause)
 	struct entity_db *db = xcalloc(1, sizeof *db);
 
 	*cause = NULL;
+	db->fp = 14695981039346656037u;
 	entity_words_init(db);
 	entity_cjk_init(db);
 	if ((shipped != NULL && load_file(db, shipped, 0, cause) == -1) ||
@@ -646,6 +663,25 @@ size_t
 entity_db_count(const struct entity_db *db)
 {
 	return db->nents;
+}
+
+uint64_t
+entity_db_fingerprint(const struct entity_db *db)
+{
+	return db->fp != 0 ? db->fp : 1;
+}
+
+const char *const *
+entity_db_aliases(const struct entity_db *db, const char *name, size_t *n)
+{
+	int i = find_entity(db, name);
+
+	if (i == -1) {
+		*n = 0;
+		return NULL;
+	}
+	*n = db->ents[i].naliases;
+	return (const char *const *)db->ents[i].aliases;
 }
 
 void

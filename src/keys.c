@@ -99,6 +99,10 @@ static const struct {
 	{ "highlight", "keep the selected text as a highlight" },
 	{ "delete", "delete the highlight" },
 	{ "edit-note", "edit the highlight's note" },
+	{ "entity-add", "make the selected words an entity (asks the type)" },
+	{ "entity-ignore", "never list this entity again" },
+	{ "entity-mark", "mark the entity to merge it into another" },
+	{ "entity-merge", "merge the marked entity into this one as aliases" },
 	{ "help", "show the key bindings" },
 	{ "redraw", "redraw the screen" },
 	{ "reload", "rescan the library" },
@@ -178,6 +182,7 @@ const struct keys_default keys_defaults[] = {
 	{ "reading", "v", "visual" },
 	{ "reading", "h", "highlight" },
 	{ "reading", "O", "open-url" },
+	{ "reading", "E", "entity-add" },
 	{ "highlights", "Enter", "open" },
 	{ "highlights", "d", "delete" },
 	{ "highlights", "Delete", "delete" },
@@ -193,6 +198,9 @@ const struct keys_default keys_defaults[] = {
 	{ "visual", "}", "paragraph-forward" },
 	{ "visual", "{", "paragraph-backward" },
 	{ "visual", "o", "other-end" },
+	{ "sidebar", "i", "entity-ignore" },
+	{ "sidebar", "m", "entity-mark" },
+	{ "sidebar", "a", "entity-merge" },
 };
 const size_t keys_ndefaults = sizeof keys_defaults / sizeof keys_defaults[0];
 

@@ -32,7 +32,7 @@
  */
 #define MAGIC		"INKIDX01"
 #define ENDIAN_MARK	0x01020304u
-#define VERSION		2u
+#define VERSION		3u	/* 3: two checksums, the entities' fingerprint */
 
 struct hdr {
 	char		magic[8];
@@ -54,6 +54,7 @@ struct hdr {
 	uint64_t	off_aliases;
 	uint64_t	off_strings;
 	uint64_t	len_strings;
+	uint64_t	entities_fp;	/* entity_db_fingerprint, 0: unknown */
 };
 
 #define F_FAILED	1u
@@ -180,6 +181,7 @@ struct libindex_writer {
 	uint32_t	*entslot;	/* (type, name) -> entity + 1 */
 	size_t		 nentslot;
 	size_t		 nments, ntags, naliases;
+	uint64_t	 entities_fp;
 };
 
 static uint64_t
@@ -487,6 +489,7 @@ libindex_writer_finish(struct libindex_writer *w)
 	h.ntags = (uint32_t)w->ntags;
 	h.naliases = (uint32_t)w->naliases;
 	h.root = w->root;
+	h.entities_fp = w->entities_fp;
 	buf_add(&out, &h, sizeof h);
 
 	h.off_articles = out.len;
@@ -533,6 +536,18 @@ libindex_writer_finish(struct libindex_writer *w)
 	free(newid);
 	len = out.len;
 	return over(buf_take(&out, NULL), len, 0);
+}
+
+void
+libindex_writer_set_entities(struct libindex_writer *w, uint64_t fp)
+{
+	w->entities_fp = fp;
+}
+
+uint64_t
+libindex_entities(const struct libindex *ix)
+{
+	return ix->h->entities_fp;
 }
 
 int

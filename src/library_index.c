@@ -259,15 +259,33 @@ library_index_update(const char *root, const char *cache,
 	size_t			 *kept;
 	struct libindex_article	  a;
 	size_t			  i, k, nchanged = 0, nfresh = 0, hint = 0;
+	uint64_t		  fp;
 	char			 *why = NULL;
+	int			  stale;
 
 	*status = 0;
 	if (library_scan(root, record, &fs, cause) == -1) {
 		*status = -1;
 		return NULL;
 	}
+	/*
+	 * An article's entities depend on its file and on the entity
+	 * database (the shipped gazetteer and the user's entities.yaml).
+	 * The index records the database's fingerprint, a hash of those
+	 * files' bytes: when the database in use has another, every
+	 * article's entities are stale and every file is parsed again, so
+	 * an entity added, merged or ignored (from the reader or by hand)
+	 * reaches every article, `inkstone entities` and `list --entity`.
+	 * Re-extracting only the articles that mention a changed name would
+	 * be cheaper, but a new name may be in any article: the index holds
+	 * no text to look for it in.  Without a database (o->db NULL) the
+	 * entities are not asked for and the old ones stand.
+	 */
+	fp = o->db != NULL ? entity_db_fingerprint(o->db) : 0;
+	stale = old != NULL && o->db != NULL && libindex_entities(old) != fp;
 	/* Entities found damaged since the load: parse everything again. */
-	prev = old != NULL && !libindex_entities_bad(old) ? old : NULL;
+	prev = old != NULL && !stale && !libindex_entities_bad(old) ? old :
+	    NULL;
 	/* Which files the index still describes (kept[i]: its article in
 	 * old, or -1); nothing is built when all of them are. */
 	changed = xcalloc(fs.n + 1, sizeof *changed);
@@ -305,6 +323,12 @@ library_index_update(const char *root, const char *cache,
 		if (kept[i] != (size_t)-1)
 			libindex_writer_add_from(w, prev, kept[i]);
 	free(kept);
+	/* Articles parsed without a database have no entities: the
+	 * fingerprint is then unknown, so that the next refresh with one
+	 * extracts them all. */
+	if (o->db == NULL)
+		fp = nchanged == 0 && old != NULL ? libindex_entities(old) : 0;
+	libindex_writer_set_entities(w, fp);
 	parse_changed(w, changed, nchanged, o);
 	ix = libindex_writer_finish(w);
 	libindex_writer_free(w);

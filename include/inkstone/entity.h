@@ -8,6 +8,7 @@
 #define INKSTONE_ENTITY_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* The order here is the order entities are listed in. */
 enum entity_type {
@@ -65,6 +66,18 @@ struct entity_db	*entity_db_load_default(const char *data_dir,
 
 /* Number of gazetteer entities, both files merged. */
 size_t			 entity_db_count(const struct entity_db *db);
+
+/* A hash of the bytes of the files the database was loaded from (and of
+ * which were absent), never 0: two databases with the same fingerprint
+ * extract the same entities, so the library index keeps it to know when
+ * its entities are stale. */
+uint64_t		 entity_db_fingerprint(const struct entity_db *db);
+
+/* The aliases the gazetteer gives the entity named name (both files
+ * merged), and their number in *n; NULL and 0 if the gazetteer has no
+ * entity of that name.  Valid as long as db. */
+const char *const	*entity_db_aliases(const struct entity_db *db,
+			    const char *name, size_t *n);
 
 /* Extracts entities from npara paragraphs (paras[i] holds lens[i] bytes of
  * UTF-8, NUL not required; invalid bytes and NULL paragraphs are skipped).

@@ -121,6 +121,10 @@ enum keys_action {
 	KEYS_A_HIGHLIGHT,	/* highlight: keep the selection */
 	KEYS_A_DELETE,		/* delete */
 	KEYS_A_EDIT_NOTE,	/* edit-note */
+	KEYS_A_ENTITY_ADD,	/* entity-add: the selection, as an entity */
+	KEYS_A_ENTITY_IGNORE,	/* entity-ignore */
+	KEYS_A_ENTITY_MARK,	/* entity-mark: to merge into another */
+	KEYS_A_ENTITY_MERGE,	/* entity-merge: the marked one, as aliases */
 	KEYS_A_HELP,		/* help */
 	KEYS_A_REDRAW,		/* redraw */
 	KEYS_A_RELOAD,		/* reload: rescan the library */

@@ -52,6 +52,11 @@ void			 libindex_writer_add(struct libindex_writer *w,
 /* Adds article i of another index as it stands there, entities too. */
 void			 libindex_writer_add_from(struct libindex_writer *w,
 			    const struct libindex *ix, size_t i);
+/* Records which entity database extracted the entities added: its
+ * entity_db_fingerprint, or 0 when unknown or mixed (some articles added
+ * without one).  0 unless set. */
+void			 libindex_writer_set_entities(struct libindex_writer *w,
+			    uint64_t fp);
 /* The index of what was added, in memory (free with libindex_free; the
  * writer is still freed with libindex_writer_free).  NULL if the library
  * is past the format's limits (4 GB of strings). */
@@ -65,6 +70,9 @@ int			 libindex_save(const struct libindex *ix, const char *path,
 /* Loads the index at path if it is whole and for root; else NULL. */
 struct libindex		*libindex_load(const char *path, const char *root);
 void			 libindex_free(struct libindex *ix);
+
+/* The fingerprint libindex_writer_set_entities recorded (0: unknown). */
+uint64_t		 libindex_entities(const struct libindex *ix);
 
 /* The number of articles; they are in order of rel (byte order). */
 size_t			 libindex_count(const struct libindex *ix);

@@ -43,7 +43,9 @@ enum prompt {
 	PROMPT_TAG,		/* +tag -tag on the current article */
 	PROMPT_NOTE,		/* the note of a saved highlight */
 	PROMPT_KEEP,		/* the note of a highlight about to be kept */
-	PROMPT_RENAME_TAG	/* the new name of the tag view's tag */
+	PROMPT_RENAME_TAG,	/* the new name of the tag view's tag */
+	PROMPT_ENTITY_NAME,	/* the name of a new entity */
+	PROMPT_ENTITY_TYPE	/* and its type */
 };
 
 /* A byte span of one source string of the open article, named by its
@@ -68,6 +70,7 @@ struct store_article;
 struct store_filter;
 struct entity_db;
 struct entity_set;
+struct entity;
 
 /* A row of the sidebar: a type heading or an entity. */
 struct side_row {
@@ -193,6 +196,14 @@ struct ui {
 	size_t			 nsrows;
 	struct listmodel	 side;
 	struct marks		 entmarks;	/* every mention, by type */
+	char			*ent_new;	/* the entity being added */
+	char			 ent_tab[16];	/* what Tab completes */
+	char			**ent_mark;	/* marked for a merge: its
+						   name, then its aliases */
+	size_t			 nent_mark;
+	int			 ent_mark_type;
+	int			 entities_stale; /* index again when the
+						    indexer is done */
 
 	/* The prompt on the status line (search or filter). */
 	enum prompt		 prompting;
@@ -304,6 +315,22 @@ void	sidebar_free(struct ui *);
 int	sidebar_find(struct ui *, const char *);
 int	sidebar_entry_names(struct ui *, const struct library_entry *,
 	    const char *name);
+/* The entity database changed: loads it again, extracts the open
+ * article's entities anew (each other article's when next asked) and
+ * selects the entity named select, else the row that was selected. */
+void	sidebar_reload(struct ui *, const char *select);
+
+/* entedit.c: the entity keys, through entfile.h. */
+int	entedit_add(struct ui *);
+int	entedit_name(struct ui *, const char *name);
+int	entedit_type(struct ui *, const char *type);
+void	entedit_complete(struct ui *);
+int	entedit_ignore(struct ui *, const struct entity *);
+int	entedit_mark(struct ui *, const struct entity *);
+int	entedit_merge(struct ui *, const struct entity *);
+int	entedit_is_marked(const struct ui *, const struct entity *);
+int	entedit_unmark(struct ui *);
+void	entedit_free(struct ui *);
 
 /* state.c */
 void	state_open(struct ui *);

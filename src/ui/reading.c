@@ -461,7 +461,7 @@ visual_start(struct ui *ui)
 	visual_marks(ui);
 	visual_show(ui);
 	ui_message(ui, 0, "visual: w b ) ( } { j k move the end, o the other "
-	    "end, h keeps, Escape drops");
+	    "end, h keeps, E makes an entity, Escape drops");
 	return REDRAW_READING | REDRAW_STATUS;
 }
 
@@ -579,6 +579,8 @@ reading_key(struct ui *ui, enum keys_action a)
 		return scroll_by(ui, -(page + 1) / 2);
 	case KEYS_A_HIGHLIGHT:
 		return keep(ui);
+	case KEYS_A_ENTITY_ADD:
+		return entedit_add(ui);
 	case KEYS_A_DOWN:
 		return scroll_by(ui, 1);
 	case KEYS_A_UP:

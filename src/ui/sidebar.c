@@ -145,6 +145,38 @@ sidebar_free(struct ui *ui)
 	ui->edb = NULL;
 }
 
+static int	side_move(struct ui *, int (*)(struct listmodel *, long), long);
+
+void
+sidebar_reload(struct ui *ui, const char *select)
+{
+	size_t	i, row = ui->side.sel;
+
+	for (i = 0; ui->entry_ents != NULL && i < ui->lib->n; i++) {
+		entity_set_free(ui->entry_ents[i]);
+		ui->entry_ents[i] = NULL;
+	}
+	ui->ents = NULL;
+	if (ui->edb != NULL)
+		entity_db_free(ui->edb);
+	ui->edb = NULL;
+	sidebar_reset(ui);
+	if (ui->nsrows == 0)
+		return;
+	for (i = 0; select != NULL && i < ui->nsrows; i++)
+		if (ui->srows[i].ent != NULL &&
+		    strcmp(ui->srows[i].ent->name, select) == 0) {
+			listmodel_select(&ui->side, i);
+			return;
+		}
+	/* The row that was selected, or the last; never a heading. */
+	if (row >= ui->nsrows)
+		row = ui->nsrows - 1;
+	listmodel_select(&ui->side, row);
+	if (ui->srows[row].heading)
+		side_move(ui, listmodel_move, row + 1 < ui->nsrows ? 1 : -1);
+}
+
 /* 1 if the entry's article mentions an entity whose name or an alias is
  * name exactly or, failing that, holds it (case-folded): the sidebar's f
  * passes a whole name, a typed filter may be a part of one. */
@@ -222,6 +254,9 @@ draw_row(struct ui *ui, struct pane *p, int y, size_t row)
 	}
 	snprintf(count, sizeof count, " %zu", r->count);
 	cw = (int)strlen(count);
+	if (entedit_is_marked(ui, r->ent) && w > 1)
+		draw_text(p->win, y, 0, 1, "*", 1, sl != THEME_NORMAL ? sl :
+		    THEME_LIST_MARKED);
 	x = 2 + draw_text(p->win, y, 2, w - 2 - cw, r->ent->name,
 	    strlen(r->ent->name), sl != THEME_NORMAL ? sl : type_slot(r->type));
 	alias = cjk_alias(r->ent);
@@ -375,6 +410,18 @@ sidebar_key(struct ui *ui, enum keys_action a)
 		return mark_mentions(ui);
 	case KEYS_A_FILTER_ENTITY:
 		return side_filter(ui);
+	case KEYS_A_ENTITY_IGNORE:
+		return entedit_ignore(ui, selected(ui));
+	case KEYS_A_ENTITY_MARK:
+		return entedit_mark(ui, selected(ui));
+	case KEYS_A_ENTITY_MERGE:
+		return entedit_merge(ui, selected(ui));
+	case KEYS_A_CLOSE:
+		/* Escape drops a merge mark first. */
+		if (ui->ent_mark == NULL)
+			return -1;
+		ui_message(ui, 0, "mark cleared");
+		return entedit_unmark(ui);
 	case KEYS_A_SEARCH:
 		/* In the sidebar, / finds an entity by name or alias. */
 		ui->prompting = PROMPT_ENTITY;

@@ -46,6 +46,8 @@ prompt_label(enum prompt p)
 		return "note (Enter: none, Escape: do not keep): ";
 	case PROMPT_RENAME_TAG:
 		return "rename tag to: ";
+	case PROMPT_ENTITY_NAME:
+		return "new entity (C-w drops a word): ";
 	default:
 		return "/";
 	}
@@ -97,6 +99,10 @@ status_draw(struct ui *ui)
 		    ui->tags[ui->tagl.sel].tag != NULL)
 			buf_addf(&b, "rename tag %s to: ",
 			    ui->tags[ui->tagl.sel].tag);
+		else if (ui->prompting == PROMPT_ENTITY_TYPE)
+			buf_addf(&b, "%s is PERSON ORG PLACE MONEY PERCENT "
+			    "DATE? (Tab completes): ", ui->ent_new != NULL ?
+			    ui->ent_new : "");
 		else
 			buf_adds(&b, prompt_label(ui->prompting));
 		buf_add(&b, ui->prompt.data, ui->prompt.len);
@@ -217,6 +223,12 @@ prompt_done(struct ui *ui)
 		if (*q != '\0')
 			r |= sidebar_find(ui, q);
 		break;
+	case PROMPT_ENTITY_NAME:
+		r |= entedit_name(ui, q);
+		break;
+	case PROMPT_ENTITY_TYPE:
+		r |= entedit_type(ui, q);
+		break;
 	default:
 		/* An empty search repeats the last one. */
 		r |= reading_search(ui, *q == '\0' && ui->query != NULL ?
@@ -279,6 +291,21 @@ status_prompt_key(struct ui *ui, int is_fn, wint_t ch)
 	case 21:	/* C-u */
 		ui->prompt.len = 0;
 		ui->prompt.data[0] = '\0';
+		return REDRAW_STATUS;
+	case 23:	/* C-w: the last word, and the spaces after it */
+		while (ui->prompt.len > 0 &&
+		    ui->prompt.data[ui->prompt.len - 1] == ' ')
+			prompt_backspace(&ui->prompt);
+		while (ui->prompt.len > 0 &&
+		    ui->prompt.data[ui->prompt.len - 1] != ' ')
+			prompt_backspace(&ui->prompt);
+		while (ui->prompt.len > 0 &&
+		    ui->prompt.data[ui->prompt.len - 1] == ' ')
+			prompt_backspace(&ui->prompt);
+		return REDRAW_STATUS;
+	case '\t':
+		if (ui->prompting == PROMPT_ENTITY_TYPE)
+			entedit_complete(ui);
 		return REDRAW_STATUS;
 	default:
 		break;

@@ -321,6 +321,7 @@ ui_free(struct ui *ui)
 	reading_reset(ui);
 	highlights_reset(ui);
 	sidebar_free(ui);
+	entedit_free(ui);
 	state_close(ui);
 	store_filter_free(ui->tag_filter);
 	free(ui->tag_expr);
@@ -432,6 +433,12 @@ indexed(struct ui *ui)
 
 	lib = indexer_finish(ui->indexer, &changed, &cause);
 	ui->indexer = NULL;
+	/* The entities changed while it ran, with the database it loaded
+	 * when it started: once more, with the new one. */
+	if (ui->entities_stale) {
+		ui->entities_stale = 0;
+		ui->indexer_pending = 1;
+	}
 	if (cause != NULL) {
 		library_free(lib);
 		ui_message(ui, 1, "%s", cause);

@@ -208,6 +208,74 @@ test_damaged_entities(void **state)
 	free(ixpath);
 }
 
+/* A changed entity database (here, a user file that ignores Huawei's
+ * canonical name and makes Moonrake an organisation) makes every article's
+ * entities stale: the index re-extracts them all, though no article
+ * changed, and is warm again afterwards. */
+static void
+test_entity_db_change(void **state)
+{
+	struct library		*lib;
+	struct entity_db	*db2, *keep = db;
+	char			*user, *cause = NULL;
+	const char		*yaml = "entities:\n"
+				    "  - {name: Moonrake, type: ORG}\n"
+				    "ignore: [Huawei Technologies Co]\n";
+	struct libindex_entity	 le;
+	size_t			 ent;
+
+	(void)state;
+	put("jp/moon.txt", "Moonrake ships\n\nMoonrake is shipping its "
+	    "first chips this week.\n");
+	lib = open_lib(0);
+	assert_int_equal(libindex_entity_find(lib->index, "Moonrake"),
+	    (size_t)-1);
+	assert_int_not_equal(libindex_entity_find(lib->index, "華為"),
+	    (size_t)-1);
+	assert_int_equal(libindex_entities(lib->index),
+	    entity_db_fingerprint(db));
+	library_free(lib);
+
+	user = util_path_join(dir, "entities.yaml");
+	assert_int_equal(util_write_atomic(user, yaml, strlen(yaml), &cause),
+	    0);
+	db2 = entity_db_load("data/entities.yaml", user, &cause);
+	assert_non_null(db2);
+	assert_true(entity_db_fingerprint(db2) != entity_db_fingerprint(db));
+	db = db2;
+	progress_calls = 0;
+	lib = open_lib(0);
+	assert_true(progress_calls > 0);
+	assert_int_equal(libindex_entities(lib->index),
+	    entity_db_fingerprint(db2));
+	assert_int_equal(libindex_entity_find(lib->index, "華為"), (size_t)-1);
+	ent = libindex_entity_find(lib->index, "Moonrake");
+	assert_int_not_equal(ent, (size_t)-1);
+	libindex_entity(lib->index, ent, &le);
+	assert_int_equal(le.type, ENTITY_ORG);
+	library_free(lib);
+
+	/* Warm again with the same database. */
+	progress_calls = 0;
+	lib = open_lib(0);
+	assert_int_equal(progress_calls, 0);
+	library_free(lib);
+
+	/* A refresh without a database keeps what is there. */
+	db = NULL;
+	lib = open_lib(0);
+	assert_int_equal(libindex_entities(lib->index),
+	    entity_db_fingerprint(db2));
+	library_free(lib);
+	db = keep;
+	entity_db_free(db2);
+	assert_int_equal(unlink(user), 0);
+	free(user);
+	user = util_path_join(root, "jp/moon.txt");
+	assert_int_equal(unlink(user), 0);
+	free(user);
+}
+
 static void
 test_damaged_or_unwritable_cache(void **state)
 {
@@ -293,6 +361,7 @@ main(void)
 		cmocka_unit_test(test_cold_then_warm),
 		cmocka_unit_test(test_refresh_sees_changes),
 		cmocka_unit_test(test_damaged_entities),
+		cmocka_unit_test(test_entity_db_change),
 		cmocka_unit_test(test_damaged_or_unwritable_cache),
 	};
 
