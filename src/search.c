@@ -241,6 +241,13 @@ folds_to_ascii(const char *raw, size_t len)
 		}
 		if (u[i] < 0xc3)
 			continue;
+		/* A whole CJK or Hangul character (lead E3..EE, none of
+		 * which starts one of the above) in one step. */
+		if (u[i] >= 0xe3 && u[i] <= 0xee && i + 2 < len &&
+		    (u[i + 1] & 0xc0) == 0x80 && (u[i + 2] & 0xc0) == 0x80) {
+			i += 2;
+			continue;
+		}
 		switch (u[i]) {
 		case 0xc3:
 			if (u[i + 1] == 0x9f)

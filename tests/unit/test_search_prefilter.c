@@ -131,6 +131,19 @@ test_says_no(void **state)
 	s = search_new("STRASSE");
 	assert_true(search_may_contain(s, "Stra\xc3\x9f" "e", 7));
 	search_free(s);
+	/* CJK text is passed over a character at a time, but a lead byte
+	 * without its continuation bytes does not hide a long s after it,
+	 * nor does a Kelvin sign after CJK go unseen. */
+	s = search_new("sake");
+	assert_true(search_may_contain(s, "\xe3\xc5\xbf" "ake", 6));
+	assert_true(search_may_contain(s, "\xe8\x8f\xaf\xe3\x81\xaf\xc5\xbf"
+	    "ake", 11));
+	assert_false(search_may_contain(s, "\xe8\x8f\xaf\xe3\x81\xaf" "fake",
+	    10));
+	search_free(s);
+	s = search_new("kin");
+	assert_true(search_may_contain(s, "\xe8\x8f\xaf\xe2\x84\xaa" "in", 8));
+	search_free(s);
 	/* A Markdown line join: "Tech\nReview" parses to "Tech Review". */
 	s = search_new("tech review");
 	assert_true(search_may_contain(s, "Harbour Tech\nReview", 19));
