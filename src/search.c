@@ -232,8 +232,9 @@ folds_to_ascii(const char *raw, size_t len)
 	size_t			 i;
 
 	for (i = 0; i + 1 < len; i++) {
-		/* Eight ASCII bytes at a time: none of them can start one. */
-		while (i + 8 < len) {
+		/* Eight ASCII bytes at a time: none of them can start one
+		 * (and a byte after them is left for the switch to read). */
+		while (i + 9 < len) {
 			memcpy(&w, u + i, 8);
 			if ((w & 0x8080808080808080ull) != 0)
 				break;
