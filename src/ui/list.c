@@ -183,10 +183,14 @@ ui_reload(struct ui *ui)
 	size_t		 i;
 	long		 reopen = -1;
 
-	if (ui_start_indexer(ui) == 0) {
+	switch (ui_start_indexer(ui)) {
+	case 0:
 		ui->reload_asked = 1;
 		ui_message(ui, 0, "rescanning %s", ui->libpath);
 		return REDRAW_STATUS;
+	case 1:
+		ui_message(ui, 0, "%zu articles", ui->lib->n);
+		return REDRAW_LAYOUT;
 	}
 	if ((lib = library_open(ui->libpath, &cause)) == NULL) {
 		ui_message(ui, 1, "%s", cause);

@@ -397,12 +397,17 @@ load_library(struct ui *ui, const char *path)
 	return 0;
 }
 
-/* Rescans a folder library in the background; 0 if that is under way. */
+/* Rescans a folder library in the background: 0 if that is under way, 1
+ * if it had to be done here and now (no thread to be had), -1 for a
+ * library of one file, which has no index to refresh. */
 int
 ui_start_indexer(struct ui *ui)
 {
 	struct library_opts	 o;
+	struct entity_db	*db;
+	struct libindex		*fresh;
 	char			*cause = NULL;
+	int			 status;
 
 	if (ui->lib->single)
 		return -1;
@@ -412,15 +417,29 @@ ui_start_indexer(struct ui *ui)
 	    ui->g->data_dir : NULL);
 	if (ui->indexer != NULL)
 		return 0;
-	/* No thread to be had: refresh here and now. */
+	/* The thread's work, taken in as indexed() takes the thread's: the
+	 * library on screen is replaced whole, never refreshed under the
+	 * open article and the per-entry arrays. */
 	memset(&o, 0, sizeof o);
 	o.cache_dir = util_cache_dir();
-	if (library_refresh(ui->lib, &o, &cause) == -1) {
+	if ((db = entity_db_load_default(ui->g != NULL ? ui->g->data_dir :
+	    NULL, &cause)) == NULL) {
+		free(cause);
+		cause = NULL;
+	}
+	o.db = db;
+	fresh = library_index_update(ui->lib->root, ui->lib->cache,
+	    ui->lib->index, &o, &status, &cause);
+	if (status == -1) {
 		ui_message(ui, 1, "%s", cause);
 		free(cause);
-	}
+	} else if (fresh != NULL)
+		ui_adopt_library(ui, library_over_index(ui->lib->root,
+		    ui->lib->cache, fresh));
+	if (db != NULL)
+		entity_db_free(db);
 	free((char *)o.cache_dir);
-	return -1;
+	return 1;
 }
 
 /* The indexer is done: take its library if it found changes. */
