@@ -103,25 +103,33 @@ on_trail(const struct trail *t, const struct stat *st)
 	return 0;
 }
 
+/* A name of a folder, with its stat (st_mode 0: it could not be read). */
+struct dname {
+	char		*name;
+	struct stat	 st;
+};
+
 static int
 name_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct dname *)a)->name,
+	    ((const struct dname *)b)->name);
 }
 
-/* The folder's visible names in byte order (the order of rel, so that
- * the scan and the index agree whatever the locale); *n of them. */
-static char **
+/* The visible names of the folder open as fd, in byte order (not the
+ * locale's, so that the scan goes the same way everywhere, and nearly in
+ * rel order, which libindex lookups use as a hint), each looked up in the
+ * folder's descriptor rather than by its whole path: a library of 100,000
+ * files would walk every path again.  Closes fd.  *n of them. */
+static struct dname *
 dir_names(int fd, size_t *n)
 {
 	DIR		*d;
 	struct dirent	*de;
-	char		**v = NULL;
-	size_t		 cap = 0;
+	struct dname	*v = NULL;
+	size_t		 cap = 0, i;
 
 	*n = 0;
-	if (fd == -1)
-		return NULL;
 	if ((d = fdopendir(fd)) == NULL) {
 		close(fd);
 		return NULL;
@@ -133,22 +141,25 @@ dir_names(int fd, size_t *n)
 			cap = cap * 2 + 64;
 			v = xreallocarray(v, cap, sizeof *v);
 		}
-		v[(*n)++] = xstrdup(de->d_name);
+		v[(*n)++].name = xstrdup(de->d_name);
 	}
+	for (i = 0; i < *n; i++)
+		if (fstatat(dirfd(d), v[i].name, &v[i].st, 0) != 0)
+			v[i].st.st_mode = 0;
 	closedir(d);
 	if (*n > 1)
 		qsort(v, *n, sizeof *v, name_cmp);
 	return v;
 }
 
-/* Each name is looked up in its folder's descriptor, not by its whole
- * path: a library of 100,000 files would walk every path again. */
+/* The folder is read and closed before its subfolders are entered, so a
+ * deep tree holds no descriptor a level. */
 static void
 scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 {
 	struct trail	*t = &sc->trail;
-	struct stat	 st;
-	char		**names, *path;
+	struct dname	*names;
+	char		*path;
 	size_t		 i, n;
 	int		 fd;
 
@@ -164,25 +175,21 @@ scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 	t->n++;
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return;
-	/* The DIR takes a copy of fd and closes it; fd stays ours. */
-	names = dir_names(fcntl(fd, F_DUPFD_CLOEXEC, 0), &n);
+	names = dir_names(fd, &n);
 	for (i = 0; i < n; i++) {
-		if (fstatat(fd, names[i], &st, 0) == 0) {
-			if (S_ISDIR(st.st_mode)) {
-				path = util_path_join(dir, names[i]);
-				scan_dir(sc, path, &st);
-				free(path);
-			} else if (S_ISREG(st.st_mode) &&
-			    article_name(names[i])) {
-				path = util_path_join(dir, names[i]);
-				sc->found(sc->arg, path, path + sc->rootlen,
-				    &st);
-				free(path);
-			}
+		if (S_ISDIR(names[i].st.st_mode)) {
+			path = util_path_join(dir, names[i].name);
+			scan_dir(sc, path, &names[i].st);
+			free(path);
+		} else if (S_ISREG(names[i].st.st_mode) &&
+		    article_name(names[i].name)) {
+			path = util_path_join(dir, names[i].name);
+			sc->found(sc->arg, path, path + sc->rootlen,
+			    &names[i].st);
+			free(path);
 		}
-		free(names[i]);
+		free(names[i].name);
 	}
-	close(fd);
 	free(names);
 }
 

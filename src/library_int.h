@@ -12,7 +12,8 @@ typedef void (*library_found_cb)(void *arg, const char *path,
     const char *rel, const struct stat *st);
 
 /* Walks root recursively (hidden names skipped, symbolic link loops
- * cut), calling found for each *.txt and *.md file in sorted order.
+ * cut), calling found for each *.txt and *.md file in byte order of
+ * the names within each folder.
  * Returns 0, or -1 with *cause set if root cannot be read. */
 int	library_scan(const char *root, library_found_cb found, void *arg,
 	    char **cause);

@@ -105,8 +105,11 @@ size_t			 libindex_article_nentities(const struct libindex *ix,
 void			 libindex_article_entity(const struct libindex *ix,
 			    size_t i, size_t k, size_t *entity, size_t *count);
 /* 1 if the entities were asked for and found damaged: the index then
- * answers as if it had none, and should be rebuilt.  They are checked the
- * first time one of the entity functions is called, not at load. */
+ * answers as if it had none, and should be rebuilt.  They are checked,
+ * not at load, but the first time libindex_entity_count,
+ * libindex_article_nentities, libindex_entity_find or libindex_mentions
+ * is called; the other entity functions take indexes that those give, so
+ * one of them comes first. */
 int			 libindex_entities_bad(const struct libindex *ix);
 /* 1 if article i mentions entity e. */
 int			 libindex_mentions(const struct libindex *ix, size_t i,

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -217,6 +218,38 @@ test_sort_and_filter(void **state)
 	library_free(lib);
 }
 
+/* A tree deeper than the descriptors a process may hold: the scan keeps
+ * none open while it goes down, so the article at the bottom is found. */
+static void
+test_deep_tree(void **state)
+{
+	struct rlimit	 old, low;
+	struct library	*lib;
+	struct buf	 rel = { 0 };
+	char		*cause = NULL, *top;
+	int		 i;
+
+	(void)state;
+	for (i = 0; i < 80; i++)
+		buf_adds(&rel, "d/");
+	buf_adds(&rel, "bottom.md");
+	buf_add(&rel, "", 0);
+	article(rel.data, "At the bottom", "Deep Press", "2025-01-02", "Body.");
+	top = util_path_join(root, "d");
+	assert_int_equal(getrlimit(RLIMIT_NOFILE, &old), 0);
+	low = old;
+	low.rlim_cur = 32;
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
+	lib = library_open(top, &cause);
+	assert_int_equal(setrlimit(RLIMIT_NOFILE, &old), 0);
+	assert_non_null(lib);
+	assert_int_equal(lib->n, 1);
+	assert_string_equal(lib->v[0].title, "At the bottom");
+	library_free(lib);
+	free(top);
+	buf_free(&rel);
+}
+
 int
 main(void)
 {
@@ -224,6 +257,7 @@ main(void)
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_single_file),
 		cmocka_unit_test(test_sort_and_filter),
+		cmocka_unit_test(test_deep_tree),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
