@@ -103,33 +103,28 @@ on_trail(const struct trail *t, const struct stat *st)
 	return 0;
 }
 
-/* A name of a folder, with its stat (st_mode 0: it could not be read). */
-struct dname {
-	char		*name;
-	struct stat	 st;
-};
-
 static int
 name_cmp(const void *a, const void *b)
 {
-	return strcmp(((const struct dname *)a)->name,
-	    ((const struct dname *)b)->name);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The visible names of the folder open as fd, in byte order (not the
  * locale's, so that the scan goes the same way everywhere, and nearly in
- * rel order, which libindex lookups use as a hint), each looked up in the
- * folder's descriptor rather than by its whole path: a library of 100,000
- * files would walk every path again.  Closes fd.  *n of them. */
-static struct dname *
-dir_names(int fd, size_t *n)
+ * rel order, which libindex lookups use as a hint), and in *st their
+ * stats (st_mode 0: it could not be read), each looked up in the folder's
+ * descriptor rather than by its whole path: a library of 100,000 files
+ * would walk every path again.  Closes fd.  *n of them. */
+static char **
+dir_names(int fd, struct stat **st, size_t *n)
 {
 	DIR		*d;
 	struct dirent	*de;
-	struct dname	*v = NULL;
+	char		**v = NULL;
 	size_t		 cap = 0, i;
 
 	*n = 0;
+	*st = NULL;
 	if ((d = fdopendir(fd)) == NULL) {
 		close(fd);
 		return NULL;
@@ -141,14 +136,15 @@ dir_names(int fd, size_t *n)
 			cap = cap * 2 + 64;
 			v = xreallocarray(v, cap, sizeof *v);
 		}
-		v[(*n)++].name = xstrdup(de->d_name);
+		v[(*n)++] = xstrdup(de->d_name);
 	}
-	for (i = 0; i < *n; i++)
-		if (fstatat(dirfd(d), v[i].name, &v[i].st, 0) != 0)
-			v[i].st.st_mode = 0;
-	closedir(d);
 	if (*n > 1)
 		qsort(v, *n, sizeof *v, name_cmp);
+	*st = xcalloc(*n + 1, sizeof **st);
+	for (i = 0; i < *n; i++)
+		if (fstatat(dirfd(d), v[i], &(*st)[i], 0) != 0)
+			(*st)[i].st_mode = 0;
+	closedir(d);
 	return v;
 }
 
@@ -158,8 +154,8 @@ static void
 scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 {
 	struct trail	*t = &sc->trail;
-	struct dname	*names;
-	char		*path;
+	struct stat	*st;
+	char		**names, *path;
 	size_t		 i, n;
 	int		 fd;
 
@@ -175,22 +171,21 @@ scan_dir(struct scan *sc, const char *dir, const struct stat *dst)
 	t->n++;
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return;
-	names = dir_names(fd, &n);
+	names = dir_names(fd, &st, &n);
 	for (i = 0; i < n; i++) {
-		if (S_ISDIR(names[i].st.st_mode)) {
-			path = util_path_join(dir, names[i].name);
-			scan_dir(sc, path, &names[i].st);
+		if (S_ISDIR(st[i].st_mode)) {
+			path = util_path_join(dir, names[i]);
+			scan_dir(sc, path, &st[i]);
 			free(path);
-		} else if (S_ISREG(names[i].st.st_mode) &&
-		    article_name(names[i].name)) {
-			path = util_path_join(dir, names[i].name);
-			sc->found(sc->arg, path, path + sc->rootlen,
-			    &names[i].st);
+		} else if (S_ISREG(st[i].st_mode) && article_name(names[i])) {
+			path = util_path_join(dir, names[i]);
+			sc->found(sc->arg, path, path + sc->rootlen, &st[i]);
 			free(path);
 		}
-		free(names[i].name);
+		free(names[i]);
 	}
 	free(names);
+	free(st);
 }
 
 int
