@@ -2,11 +2,12 @@
  * command; here curses steps aside while the command runs in the
  * foreground, so that a terminal browser (w3m, lynx) gets the terminal and
  * a graphical one (through xdg-open) returns at once.  No shell: the
- * vector goes to execvp as it is. */
+ * vector goes to execv as it is, the command found in PATH beforehand. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,7 +30,7 @@ static const int	child_signals[] = {
  * up the close-on-exec pipe; a successful one closes the pipe empty.
  */
 static void __attribute__((noreturn))
-child(const sigset_t *mask, char **argv, int fd)
+child(const sigset_t *mask, const char *path, char **argv, int fd)
 {
 	struct sigaction	dfl;
 	size_t			i;
@@ -41,11 +42,48 @@ child(const sigset_t *mask, char **argv, int fd)
 	for (i = 0; i < NCHILD_SIGNALS; i++)
 		sigaction(child_signals[i], &dfl, NULL);
 	sigprocmask(SIG_SETMASK, mask, NULL);
-	execvp(argv[0], argv);
+	execv(path, argv);
 	err = errno;
 	if (write(fd, &err, sizeof err) != (ssize_t)sizeof err)
 		_exit(126);
 	_exit(127);
+}
+
+/*
+ * The file that runs as cmd, found as execvp would find it (a name with a
+ * slash as it is, else the first executable regular file of that name in
+ * PATH), but here, before the fork: execvp is not async-signal-safe, and
+ * the child of a process with threads may only make such calls.
+ * Allocated, or NULL with errno set.
+ */
+static char *
+find_command(const char *cmd)
+{
+	const char	*path = getenv("PATH"), *p, *end;
+	struct stat	 st;
+	char		*f;
+	int		 err = ENOENT;
+
+	if (strchr(cmd, '/') != NULL)
+		return xstrdup(cmd);
+	if (path == NULL)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	for (p = path;; p = end + 1) {
+		end = strchrnul(p, ':');
+		/* An empty element is the current folder. */
+		f = end == p ? xasprintf("./%s", cmd) :
+		    xasprintf("%.*s/%s", (int)(end - p), p, cmd);
+		if (stat(f, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(f, X_OK) == 0)
+				return f;
+			err = EACCES;
+		}
+		free(f);
+		if (*end == '\0')
+			break;
+	}
+	errno = err;
+	return NULL;
 }
 
 /*
@@ -60,12 +98,19 @@ static int
 run(struct ui *ui, char **argv, char **cause)
 {
 	struct sigaction	ign, dfl, oldint, oldquit, oldtstp;
+	char			*path;
 	int			fds[2], status = 0, err = 0;
 	pid_t			pid;
 	ssize_t			n;
 
 	*cause = NULL;
+	if ((path = find_command(argv[0])) == NULL) {
+		*cause = xasprintf("cannot run %s: %s", argv[0],
+		    strerror(errno));
+		return -1;
+	}
 	if (pipe2(fds, O_CLOEXEC) == -1) {
+		free(path);
 		*cause = xasprintf("cannot run %s: %s", argv[0],
 		    strerror(errno));
 		return -1;
@@ -82,7 +127,7 @@ run(struct ui *ui, char **argv, char **cause)
 	endwin();
 
 	if ((pid = fork()) == 0)
-		child(&ui->sigmask, argv, fds[1]);
+		child(&ui->sigmask, path, argv, fds[1]);
 	if (pid == -1)
 		err = errno;
 	close(fds[1]);
@@ -96,6 +141,7 @@ run(struct ui *ui, char **argv, char **cause)
 			;
 	}
 	close(fds[0]);
+	free(path);
 
 	/*
 	 * The loop keeps SIGINT blocked here, and Linux queues a blocked

@@ -177,6 +177,26 @@ expect "Shell Bait" 5
 check_width 150
 keys q
 wait_exit 0
+# A bare name is looked up in PATH before the fork, as execvp would:
+# not there, and there but not executable.
+mkdir -p "$E2E_TMP/bin"
+printf '#!/bin/sh\n' >"$E2E_TMP/bin/noexec-browser"
+chmod 644 "$E2E_TMP/bin/noexec-browser"
+export BROWSER=no-such-browser-xyz
+PATH="$E2E_TMP/bin:$PATH" start 100 30 "$lib"
+expect "Shell Bait" 5
+keys O
+expect "cannot run no-such-browser-xyz: No such file or directory" 5
+keys q
+wait_exit 0
+export BROWSER=noexec-browser
+PATH="$E2E_TMP/bin:$PATH" start 100 30 "$lib"
+expect "Shell Bait" 5
+keys O
+expect "cannot run noexec-browser: Permission denied" 5
+keys q
+wait_exit 0
+# false is found in PATH, runs, and fails.
 export BROWSER=false
 start 100 30 "$lib"
 expect "Shell Bait" 5
