@@ -70,9 +70,8 @@ founds_free(struct founds *fs)
 {
 	size_t i;
 
-	for (i = 0; i < fs->n; i++) {
+	for (i = 0; i < fs->n; i++)
 		free(fs->v[i].path);
-	}
 	free(fs->v);
 }
 
