@@ -205,6 +205,11 @@ int		 store_tag_valid(const char *tag, char **cause);
  * with store_filter_free. */
 struct store_filter;
 struct store_filter	*store_filter_parse(const char *expr, char **cause);
+/* The filter needing the one tag given, byte for byte: not an expression
+ * and not checked, since an article's front matter or a hand-edited
+ * tags.yaml may hold tags no expression can name ("machine learning",
+ * "untagged", "-x").  Never fails; free with store_filter_free. */
+struct store_filter	*store_filter_tag(const char *tag);
 int		 store_filter_match(const struct store_filter *f,
 		    char *const *tags, size_t ntags);
 void		 store_filter_free(struct store_filter *f);
