@@ -51,12 +51,14 @@ rename_tag(const char *from, const char *to, const struct globals *g)
 		app_free(&app);
 		return EXIT_RUNTIME;
 	}
-	printf("%d article%s changed\n", n, n == 1 ? "" : "s");
+	/* Said only once it is saved: a failed flush is an error, not a
+	 * success followed by one. */
 	if (store_flush(s, &cause) == -1) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
 		r = EXIT_RUNTIME;
-	}
+	} else
+		printf("%d article%s changed\n", n, n == 1 ? "" : "s");
 	app_free(&app);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		r = EXIT_RUNTIME;

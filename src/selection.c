@@ -255,22 +255,53 @@ selection_step_spans(struct selection *s, const struct selection_span *v,
 	return 0;
 }
 
+/* The step over the units of paragraph p alone: -1 when it has none. */
+static int
+step_in(struct selection *s, const struct article_para *paras, size_t npara,
+    size_t p, enum selection_unit u, int dir)
+{
+	struct selection_span	*v;
+	size_t			 n;
+	int			 r;
+
+	n = selection_units(paras, npara, p, p, u, &v);
+	r = n > 0 ? selection_step_spans(s, v, n, dir) : -1;
+	free(v);
+	return r;
+}
+
 int
 selection_step(struct selection *s, const struct article_para *paras,
     size_t npara, enum selection_unit u, int dir)
 {
 	struct selection_span	*v;
-	size_t			 n, from, to;
+	size_t			 n, from, to, p;
 	int			 r;
 
 	/* The paragraphs the selection touches and one either side: a step
-	 * goes at most into the next one. */
+	 * usually goes at most into the next one. */
 	from = s->start.para > 0 ? s->start.para - 1 : 0;
 	to = s->end.para + 1;
 	n = selection_units(paras, npara, from, to, u, &v);
 	r = selection_step_spans(s, v, n, dir);
 	free(v);
-	return r;
+	if (r || s->moving_start != (dir < 0))
+		return r;
+	/* An extension that found nothing may face paragraphs with no unit
+	 * ("* * *" has no word, a blank one nothing at all).  Every unit
+	 * beyond them lies past the moving end, so the first paragraph out
+	 * there that has one holds the boundary: look one paragraph at a
+	 * time, never at the whole body. */
+	if (dir > 0) {
+		for (p = to + 1; p < npara; p++)
+			if ((r = step_in(s, paras, npara, p, u, dir)) >= 0)
+				return r;
+	} else {
+		for (p = from; p > 0; p--)
+			if ((r = step_in(s, paras, npara, p - 1, u, dir)) >= 0)
+				return r;
+	}
+	return 0;
 }
 
 void

@@ -238,9 +238,8 @@ remember_stat(struct sfile *f)
 	f->st_ctim = st.st_ctim;
 }
 
-/* Has someone else written the file since we last read or wrote it? */
-static int
-changed_on_disk(const struct store *s, const struct sfile *f)
+int
+sfile_changed_on_disk(const struct store *s, const struct sfile *f)
 {
 	struct stat st;
 
@@ -439,7 +438,7 @@ sfile_save(struct store *s, struct sfile *f, char **cause)
 	}
 	if (lock(s, cause) == -1)
 		return -1;
-	if (changed_on_disk(s, f)) {
+	if (sfile_changed_on_disk(s, f)) {
 		if (sfile_read(s, f, cause) == -1)
 			goto out;
 		for (i = 0; i < f->nops; i++)
@@ -527,7 +526,7 @@ recheck(struct store *s, struct sfile *f)
 {
 	char *c = NULL;
 
-	if (f->problem == NULL || s->readonly || !changed_on_disk(s, f) ||
+	if (f->problem == NULL || s->readonly || !sfile_changed_on_disk(s, f) ||
 	    lock(s, &c) == -1) {
 		free(c);
 		return;

@@ -342,7 +342,12 @@ store_tag_rename(struct store *s, const char *from, const char *to,
 		*cause = xstrdup(f->problem);
 		return -1;
 	}
-	if (strcmp(from, to) == 0 || sop_rename_count(f, from) == 0)
+	if (strcmp(from, to) == 0)
+		return 0;
+	/* No entry of ours has from: another instance may have saved some
+	 * since we read the file, and the save's merge renames it there.
+	 * If none did, there is nothing anywhere to rename or write. */
+	if (sop_rename_count(f, from) == 0 && !sfile_changed_on_disk(s, f))
 		return 0;
 	memset(&op, 0, sizeof op);
 	op.type = SOP_TAG_RENAME;

@@ -1,5 +1,5 @@
 /* store_filter: tag filter expressions ("+ai -policy", "untagged") for
- * listing articles by their tags. */
+ * listing articles by their tags, and the filter for one tag as it is. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -56,6 +56,15 @@ store_filter_parse(const char *expr, char **cause)
 			add(&f->deny, &f->ndeny, word, len);
 		free(word);
 	}
+	return f;
+}
+
+struct store_filter *
+store_filter_tag(const char *tag)
+{
+	struct store_filter *f = xcalloc(1, sizeof *f);
+
+	add(&f->want, &f->nwant, tag, strlen(tag));
 	return f;
 }
 

@@ -147,6 +147,11 @@ size_t		 sfile_find(const struct sfile *f, const char *key,
 struct sentry	*sfile_get(struct sfile *f, const char *key);
 struct sentry	*sfile_get_or_add(struct sfile *f, const char *key);
 void		 sfile_tidy(struct sfile *f, struct sentry *e);
+/* Has someone else written f since we last read or wrote it?  Without
+ * the lock: a save is a rename and a generation bump, so "no" means the
+ * file holds what f does as of this call. */
+int		 sfile_changed_on_disk(const struct store *s,
+		    const struct sfile *f);
 
 /* In store_ops.c: applies op to f's entries (also when replaying). */
 void		 sop_apply(struct store *s, struct sfile *f,

@@ -56,9 +56,12 @@ size_t	selection_units(const struct article_para *paras, size_t npara,
 int	selection_begin(struct selection *s, const struct article_para *paras,
 	    size_t npara, size_t para, size_t off);
 
-/* Moves the moving end one unit of kind u forward (dir > 0) or backward.
- * Returns 1 if the selection changed, 0 if there was no boundary to go to
- * (the edge of the body, or a shrink past the last unit). */
+/* Moves the moving end one unit of kind u forward (dir > 0) or backward,
+ * over any paragraphs that hold no such unit (a "* * *" rule has no word,
+ * a blank paragraph nothing).  Returns 1 if the selection changed, 0 if
+ * there was no boundary to go to (the edge of the body, or a shrink past
+ * the last unit).  The cost is that of the paragraphs it looks at: the
+ * selection's, one either side, and those it steps over. */
 int	selection_step(struct selection *s, const struct article_para *paras,
 	    size_t npara, enum selection_unit u, int dir);
 

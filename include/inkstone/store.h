@@ -170,9 +170,11 @@ int		 store_tag_apply(struct store *s, const struct store_article *a,
 		    char *const *changes, size_t n, char **cause);
 /* Renames tag from to to on every article that has it, merging with a
  * tag to already there, in one save; the save's merge renames the tag on
- * the articles another instance tagged meanwhile too.  Returns the number
- * of articles that had from (0 when from is to), or -1 with *cause set
- * (either name not a valid tag, tags.yaml read-only, a failed save). */
+ * the articles another instance tagged meanwhile too, even when none of
+ * this instance's has it (nothing is saved when none has it and the file
+ * did not change).  Returns the number of articles that had from, as the
+ * save found them (0 when from is to), or -1 with *cause set (either name
+ * not a valid tag, tags.yaml read-only, a failed save). */
 int		 store_tag_rename(struct store *s, const char *from,
 		    const char *to, char **cause);
 
@@ -205,6 +207,11 @@ int		 store_tag_valid(const char *tag, char **cause);
  * with store_filter_free. */
 struct store_filter;
 struct store_filter	*store_filter_parse(const char *expr, char **cause);
+/* The filter needing the one tag given, byte for byte: not an expression
+ * and not checked, since an article's front matter or a hand-edited
+ * tags.yaml may hold tags no expression can name ("machine learning",
+ * "untagged", "-x").  Never fails; free with store_filter_free. */
+struct store_filter	*store_filter_tag(const char *tag);
 int		 store_filter_match(const struct store_filter *f,
 		    char *const *tags, size_t ntags);
 void		 store_filter_free(struct store_filter *f);

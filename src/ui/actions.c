@@ -178,6 +178,7 @@ act_global(struct ui *ui, enum keys_action a)
 		free(ui->tag_expr);
 		ui->tag_filter = NULL;
 		ui->tag_expr = NULL;
+		ui->tag_exact = 0;
 		ui->unread_only = 0;
 		return ui_refilter(ui);
 	case KEYS_A_REDRAW:

@@ -94,7 +94,8 @@ struct pane {
 /* A row of the tag view: a tag and the articles carrying it; the last
  * row is "untagged" (tag NULL). */
 struct tag_row {
-	char		*tag;
+	char		*tag;		/* as the articles hold it; NULL: untagged */
+	char		*name;		/* the tag cleaned for display */
 	size_t		 count;
 };
 
@@ -147,7 +148,8 @@ struct ui {
 	char			*filter;	/* text filter, or NULL */
 	char			*entity_filter;	/* entity name, or NULL */
 	struct store_filter	*tag_filter;
-	char			*tag_expr;
+	char			*tag_expr;	/* the filter's text, or NULL */
+	int			 tag_exact;	/* tag_expr is one tag as it is */
 	int			 unread_only;	/* u: unread articles only */
 	unsigned char		*read;		/* by entry id */
 	size_t			 unread;	/* articles not read, when */
@@ -360,6 +362,8 @@ void	status_draw(struct ui *);
 int	status_prompt_key(struct ui *, int is_fn, wint_t ch);
 /* Takes expr (allocated; "" clears) as the list's tag filter. */
 int	ui_set_tag_filter(struct ui *, char *expr);
+/* Takes tag (allocated) as the filter: that one tag, whatever it holds. */
+int	ui_set_tag_exact(struct ui *, char *tag);
 void	help_draw(struct ui *);
 int	help_key(struct ui *, enum keys_action);
 

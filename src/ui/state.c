@@ -290,7 +290,8 @@ state_rename_tag(struct ui *ui, const char *from, const char *to)
 		ui_message(ui, 0, "renamed %s to %s on %d article%s", old, to,
 		    n, n == 1 ? "" : "s");
 	if (ui->tag_expr != NULL && strcmp(ui->tag_expr, old) == 0)
-		r |= ui_set_tag_filter(ui, xstrdup(to));
+		r |= ui->tag_exact ? ui_set_tag_exact(ui, xstrdup(to)) :
+		    ui_set_tag_filter(ui, xstrdup(to));
 	else if (ui->tag_filter != NULL)
 		r |= ui_refilter(ui);
 	if (ui->tagview)

@@ -57,6 +57,7 @@ static void
 summary(struct ui *ui, struct buf *b, int brief)
 {
 	const char	*name = ui->libpath, *slash;
+	char		*tag;
 	size_t		 done, total;
 
 	if (brief && (slash = strrchr(name, '/')) != NULL && slash[1] != '\0')
@@ -79,7 +80,12 @@ summary(struct ui *ui, struct buf *b, int brief)
 		buf_addf(b, "  filter \"%s\"", ui->filter);
 	if (ui->entity_filter != NULL)
 		buf_addf(b, "  entity \"%s\"", ui->entity_filter);
-	if (ui->tag_expr != NULL)
+	if (ui->tag_expr != NULL && ui->tag_exact) {
+		/* One tag, which may hold anything. */
+		tag = text_clean(ui->tag_expr, strlen(ui->tag_expr), NULL);
+		buf_addf(b, "  tag \"%s\"", tag);
+		free(tag);
+	} else if (ui->tag_expr != NULL)
 		buf_addf(b, "  tags \"%s\"", ui->tag_expr);
 	if (ui->unread_only)
 		buf_addf(b, "  unread only");
@@ -98,7 +104,7 @@ status_draw(struct ui *ui)
 		if (ui->prompting == PROMPT_RENAME_TAG && ui->ntags > 0 &&
 		    ui->tags[ui->tagl.sel].tag != NULL)
 			buf_addf(&b, "rename tag %s to: ",
-			    ui->tags[ui->tagl.sel].tag);
+			    ui->tags[ui->tagl.sel].name);
 		else if (ui->prompting == PROMPT_ENTITY_TYPE)
 			buf_addf(&b, "%s is PERSON ORG PLACE MONEY PERCENT "
 			    "DATE? (Tab completes): ", ui->ent_new != NULL ?
@@ -177,8 +183,21 @@ ui_set_tag_filter(struct ui *ui, char *expr)
 	free(ui->tag_expr);
 	ui->tag_filter = f;
 	ui->tag_expr = f != NULL ? expr : NULL;
+	ui->tag_exact = 0;
 	if (f == NULL)
 		free(expr);
+	return ui_refilter(ui);
+}
+
+/* Filters by one tag, taking it (allocated) as it is: the tag view's. */
+int
+ui_set_tag_exact(struct ui *ui, char *tag)
+{
+	store_filter_free(ui->tag_filter);
+	free(ui->tag_expr);
+	ui->tag_filter = store_filter_tag(tag);
+	ui->tag_expr = tag;
+	ui->tag_exact = 1;
 	return ui_refilter(ui);
 }
 

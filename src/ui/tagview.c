@@ -22,8 +22,10 @@ tagview_free(struct ui *ui)
 {
 	size_t i;
 
-	for (i = 0; i < ui->ntags; i++)
+	for (i = 0; i < ui->ntags; i++) {
 		free(ui->tags[i].tag);
+		free(ui->tags[i].name);
+	}
 	free(ui->tags);
 	ui->tags = NULL;
 	ui->ntags = 0;
@@ -67,12 +69,15 @@ tagview_count(struct ui *ui, const char *select)
 			ui->tags[k - 1].count++;
 			continue;
 		}
-		/* A hand-edited file or a front matter may hold anything. */
-		ui->tags[k].tag = text_clean(all[i], strlen(all[i]), NULL);
+		/* A hand-edited file may hold anything: the row keeps the
+		 * tag to filter by and shows it cleaned. */
+		ui->tags[k].tag = xstrdup(all[i]);
+		ui->tags[k].name = text_clean(all[i], strlen(all[i]), NULL);
 		ui->tags[k++].count = 1;
 	}
 	free(all);
 	ui->tags[k].tag = NULL;
+	ui->tags[k].name = xstrdup("(untagged)");
 	ui->tags[k++].count = untagged;
 	ui->ntags = k;
 	listmodel_set_count(&ui->tagl, k);
@@ -88,7 +93,6 @@ tagview_draw(struct ui *ui, struct pane *p)
 	const struct tag_row	*t;
 	enum theme_slot		 sl;
 	char			 count[32];
-	const char		*name;
 	size_t			 row;
 	int			 y, w = p->r.w, cw;
 
@@ -106,8 +110,7 @@ tagview_draw(struct ui *ui, struct pane *p)
 		/* The count keeps its column; the name gives way. */
 		if (cw + 2 > w)
 			cw = w > 2 ? w - 2 : 0;
-		name = t->tag != NULL ? t->tag : "(untagged)";
-		draw_text(p->win, y, 1, w - 1 - cw, name, strlen(name),
+		draw_text(p->win, y, 1, w - 1 - cw, t->name, strlen(t->name),
 		    sl != THEME_LIST ? sl : t->tag != NULL ? THEME_LIST_TAGS :
 		    THEME_LIST_DATE);
 		if (cw > 0)
@@ -116,19 +119,23 @@ tagview_draw(struct ui *ui, struct pane *p)
 	}
 }
 
-/* Filters the list by the chosen row and goes back to it. */
+/* Filters the list by the chosen row and goes back to it.  A tag row
+ * filters by that tag as it is, not as an expression: a front matter's
+ * "machine learning" or "untagged" names one tag. */
 static int
 choose(struct ui *ui)
 {
-	const struct tag_row	*t;
-	char			*expr;
+	char *tag;
 
 	if (ui->ntags == 0)
 		return 0;
-	t = &ui->tags[ui->tagl.sel];
-	expr = xstrdup(t->tag != NULL ? t->tag : "untagged");
+	tag = ui->tags[ui->tagl.sel].tag;
+	tag = tag != NULL ? xstrdup(tag) : NULL;
 	tagview_close(ui);
-	return ui_set_tag_filter(ui, expr) | REDRAW_LAYOUT;
+	if (tag == NULL)
+		return ui_set_tag_filter(ui, xstrdup("untagged")) |
+		    REDRAW_LAYOUT;
+	return ui_set_tag_exact(ui, tag) | REDRAW_LAYOUT;
 }
 
 static int

@@ -57,6 +57,11 @@ printf 'x.txt:\n  tags: [a, b\n' >"$D/tags.yaml"
 expect_eq "$?" 1 "tag with a broken tags.yaml"
 grep -q "tags.yaml:3:1: " "$TMP/err" || fail "no position: $(cat "$TMP/err")"
 expect_eq "$(cat "$D/tags.yaml")" "$(printf 'x.txt:\n  tags: [a, b')" "broken file kept"
+# A rename that cannot be saved says so and nothing else.
+./inkstone --data-dir "$D" tag --rename a c >"$TMP/out" 2>"$TMP/err"
+expect_eq "$?" 1 "tag --rename with a broken tags.yaml"
+expect_eq "$(cat "$TMP/out")" "" "no success line for a failed rename"
+grep -q "^inkstone: .*tags.yaml:3:1: " "$TMP/err" || fail "rename error: $(cat "$TMP/err")"
 cp "$TMP/good" "$D/tags.yaml"
 
 # Highlights, as a reader would have left them (one orphaned, one with a

@@ -238,6 +238,97 @@ test_swap(void **state)
 	assert_string_equal(chosen(&s), "創新高。");
 }
 
+/* Paragraphs with no word ("* * *", as dump keeps a scene break), with
+ * only spaces, or empty: steps go over them to the text beyond, and stop
+ * only at the body's edge. */
+static const struct article_para gaps[] = {
+	P("Alpha beta."),
+	P("* * *"),
+	P("  \t "),
+	P(""),
+	P("Gamma delta."),
+	P(" "),
+	P(""),
+};
+#define NGAPS	(sizeof gaps / sizeof gaps[0])
+
+static void
+test_gaps(void **state)
+{
+	struct selection s;
+
+	(void)state;
+	/* w from "beta" over the rule to "Gamma", then the body's end. */
+	selection_begin(&s, gaps, NGAPS, 0, 0);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_WORD, 1), 1);
+	assert_int_equal(s.end.para, 0);
+	assert_int_equal(s.end.off, strlen("Alpha beta"));
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_WORD, 1), 1);
+	assert_int_equal(s.end.para, 4);
+	assert_int_equal(s.end.off, strlen("Gamma"));
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_WORD, 1), 1);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_WORD, 1), 0);
+	assert_int_equal(s.end.para, 4);
+	assert_int_equal(s.end.off, strlen("Gamma delta"));
+	/* b shrinks back over the gap too. */
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_WORD, -1),
+	    1);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_WORD, -1),
+	    1);
+	assert_int_equal(s.end.para, 0);
+	assert_int_equal(s.end.off, strlen("Alpha beta"));
+
+	/* ) and } stop on the rule, then go over the blank ones. */
+	selection_begin(&s, gaps, NGAPS, 0, 0);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_SENTENCE,
+	    1), 1);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_SENTENCE,
+	    1), 1);
+	assert_int_equal(s.end.para, 1);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_SENTENCE,
+	    1), 1);
+	assert_int_equal(s.end.para, 4);
+	assert_int_equal(s.end.off, gaps[4].len);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_SENTENCE,
+	    1), 0);
+	selection_begin(&s, gaps, NGAPS, 0, 0);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_PARAGRAPH,
+	    1), 1);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_PARAGRAPH,
+	    1), 1);
+	assert_int_equal(s.end.para, 1);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_PARAGRAPH,
+	    1), 1);
+	assert_int_equal(s.end.para, 4);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_PARAGRAPH,
+	    1), 0);
+
+	/* With the start moving: b, ( and { back over the gaps. */
+	selection_begin(&s, gaps, NGAPS, 4, 0);
+	selection_swap(&s);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_WORD, -1),
+	    1);
+	assert_int_equal(s.start.para, 0);
+	assert_int_equal(s.start.off, strlen("Alpha "));
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_WORD, 1), 1);
+	assert_int_equal(s.start.para, 4);
+	assert_int_equal(s.start.off, 0);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_SENTENCE,
+	    -1), 1);
+	assert_int_equal(s.start.para, 1);
+	assert_int_equal(s.start.off, 0);
+	selection_begin(&s, gaps, NGAPS, 4, 0);
+	selection_swap(&s);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_PARAGRAPH,
+	    -1), 1);
+	assert_int_equal(s.start.para, 1);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_PARAGRAPH,
+	    -1), 1);
+	assert_int_equal(s.start.para, 0);
+	assert_int_equal(selection_step(&s, gaps, NGAPS, SELECTION_PARAGRAPH,
+	    -1), 0);
+}
+
 /* Line steps over the wrapped lines of paragraph 0 at widths from 1 to
  * 200: they walk the lines' ends and end at the paragraph's end, and a
  * sentence step from wherever they stop lands on the same byte at every
@@ -298,6 +389,7 @@ main(void)
 		cmocka_unit_test(test_begin),
 		cmocka_unit_test(test_steps),
 		cmocka_unit_test(test_swap),
+		cmocka_unit_test(test_gaps),
 		cmocka_unit_test(test_widths),
 	};
 

@@ -554,6 +554,37 @@ test_tags_api(void **state)
 	close_store(s);
 }
 
+/* The filter for one tag takes the name as it is: blanks, signs and
+ * "untagged" are part of it, where an expression splits or reads them. */
+static void
+test_filter_tag(void **state)
+{
+	static const char *const names[] = {
+		"machine learning", "untagged", "-x", "+y", "odd\001tag", "ml"
+	};
+	char			*one[1], *two[] = { S("machine"), S("learning") };
+	char			*rest[] = { S("machine learning"), S("learning") };
+	struct store_filter	*f;
+	size_t			 i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		f = store_filter_tag(names[i]);
+		one[0] = S(names[i]);
+		assert_true(store_filter_match(f, one, 1));
+		assert_false(store_filter_match(f, NULL, 0));
+		for (j = 0; j < sizeof names / sizeof names[0]; j++) {
+			one[0] = S(names[j]);
+			assert_int_equal(store_filter_match(f, one, 1), i == j);
+		}
+		store_filter_free(f);
+	}
+	f = store_filter_tag("machine learning");
+	assert_false(store_filter_match(f, two, 2));
+	assert_true(store_filter_match(f, rest, 2));
+	store_filter_free(f);
+}
+
 static void
 test_two_instances(void **state)
 {
@@ -631,6 +662,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_tags_api, setup,
 		    teardown),
+		cmocka_unit_test(test_filter_tag),
 		cmocka_unit_test_setup_teardown(test_two_instances, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_unwritable_folder, setup,

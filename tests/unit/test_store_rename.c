@@ -1,6 +1,7 @@
 /* Tests for store_tag_rename: renaming a tag on every article, merging
  * with a tag of the new name, what is refused, what reaches tags.yaml, and
- * a rename saved over another instance's tags. */
+ * a rename saved over another instance's tags, also when only that
+ * instance has the tag. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "inkstone/store.h"
 #include "inkstone/util.h"
@@ -207,6 +209,41 @@ test_rename_over_other_instance(void **state)
 	close_store(s1);
 }
 
+/* This instance has no article with the old name, another one tagged one
+ * since this one last read the file: the rename still goes to the save,
+ * whose merge renames it there, and counts it. */
+static void
+test_rename_only_other_instance(void **state)
+{
+	struct env	*e = *state;
+	struct store	*s1, *s2;
+	char		*cause = NULL, *file;
+
+	s1 = open_store(e);
+	s2 = open_store(e);
+	/* Nothing anywhere: nothing to rename, nothing written. */
+	assert_int_equal(store_tag_rename(s1, "ai", "ml", &cause), 0);
+	file = util_path_join(e->data, "tags.yaml");
+	assert_int_equal(access(file, F_OK), -1);
+	tag(s2, "c.txt", "ai");
+	tag(s2, "c.txt", "ml");
+	tag(s2, "d.txt", "ai");
+	assert_string_equal(tags_of(s1, "c.txt"), "");
+	assert_int_equal(store_tag_rename(s1, "ai", "ml", &cause), 2);
+	assert_string_equal(tags_of(s1, "c.txt"), "ml");
+	assert_string_equal(tags_of(s1, "d.txt"), "ml");
+	/* The other instance's next save keeps the new name. */
+	tag(s2, "e.txt", "x");
+	close_store(s1);
+	close_store(s2);
+	s1 = open_store(e);
+	assert_string_equal(tags_of(s1, "c.txt"), "ml");
+	assert_string_equal(tags_of(s1, "d.txt"), "ml");
+	assert_string_equal(tags_of(s1, "e.txt"), "x");
+	close_store(s1);
+	free(file);
+}
+
 int
 main(void)
 {
@@ -216,6 +253,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rename_refused, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_rename_over_other_instance,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rename_only_other_instance,
 		    setup, teardown),
 	};
 
