@@ -52,8 +52,10 @@ struct entity_db;
  * (user entries win: same name replaces type and adds aliases; an alias the
  * user gives moves to the user's entity; the user's ignore list removes
  * names).  Either path may be NULL, and a user path that does not exist is
- * fine.  Returns a database the caller frees with entity_db_free(), or NULL
- * with *cause set (allocated, "file:line:col: message"). */
+ * fine.  A key repeated in a mapping is an error.  Returns a database the
+ * caller frees with entity_db_free(), or NULL with *cause set (allocated,
+ * "file:line:col: message"; for repeated keys, one such line for each,
+ * joined by newlines). */
 struct entity_db	*entity_db_load(const char *shipped, const char *user,
 			    char **cause);
 void			 entity_db_free(struct entity_db *db);
