@@ -675,10 +675,12 @@ build_index(struct entity_db *db)
 struct entity_db *
 entity_db_load(const char *shipped, const char *user, char **cause)
 {
-	struct entity_db *db = xcalloc(1, sizeof *db);
+	struct entity_db	*db = xcalloc(1, sizeof *db);
+	uint32_t		 rules = ENTITY_RULES_VERSION;
 
 	*cause = NULL;
 	db->fp = 14695981039346656037u;
+	db->fp = fp_mix(db->fp, &rules, sizeof rules);
 	entity_words_init(db);
 	entity_cjk_init(db);
 	if ((shipped != NULL && load_file(db, shipped, 0, cause) == -1) ||

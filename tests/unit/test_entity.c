@@ -582,6 +582,58 @@ test_user_file(void **state)
 	free(path);
 }
 
+static uint64_t
+fingerprint(const char *shipped_path, const char *user)
+{
+	struct entity_db	*db;
+	char			*cause = NULL;
+	uint64_t		 fp;
+
+	db = entity_db_load(shipped_path, user, &cause);
+	if (db == NULL)
+		fail_msg("%s", cause);
+	fp = entity_db_fingerprint(db);
+	entity_db_free(db);
+	assert_true(fp != 0);
+	return fp;
+}
+
+/* The fingerprint the library index keeps: the same files give the same
+ * one at every load; other bytes, a file in the other place, or a user
+ * file absent rather than not asked for give another.  (It also holds
+ * ENTITY_RULES_VERSION, so that a build whose rules extract otherwise
+ * re-extracts every article; a constant cannot be changed from here.) */
+static void
+test_fingerprint(void **state)
+{
+	char		*a, *b, *a2;
+	uint64_t	 fa;
+
+	(void)state;
+	a = write_tmp("entities: [{name: Alice Smith, type: PERSON}]\n");
+	a2 = write_tmp("entities: [{name: Alice Smith, type: PERSON}]\n");
+	b = write_tmp("entities: [{name: Alice Smith, type: ORG}]\n");
+	fa = fingerprint(NULL, a);
+	assert_true(fingerprint(NULL, a) == fa);
+	assert_true(fingerprint(NULL, a2) == fa);	/* bytes, not names */
+	assert_true(fingerprint(NULL, b) != fa);
+	assert_true(fingerprint(a, NULL) != fa);
+	assert_true(fingerprint(a, a) != fa);
+	assert_true(fingerprint(NULL, NULL) == fingerprint(NULL, NULL));
+	assert_true(fingerprint(NULL, "/nonexistent/e.yaml") !=
+	    fingerprint(NULL, NULL));
+	assert_true(fingerprint("data/entities.yaml", NULL) ==
+	    entity_db_fingerprint(shipped));
+	assert_true(entity_db_fingerprint(shipped) !=
+	    entity_db_fingerprint(bare));
+	unlink(a);
+	unlink(a2);
+	unlink(b);
+	free(a);
+	free(a2);
+	free(b);
+}
+
 static void
 test_hostile_input(void **state)
 {
@@ -643,6 +695,7 @@ main(void)
 		cmocka_unit_test(test_gazetteer_errors),
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_user_file),
+		cmocka_unit_test(test_fingerprint),
 		cmocka_unit_test(test_hostile_input),
 	};
 
