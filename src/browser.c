@@ -21,6 +21,20 @@ is_control(uint32_t cp)
 	    (cp >= 0x2400 && cp <= 0x2421) || cp == 0xfffd;
 }
 
+/*
+ * The bidi controls: embeddings and overrides, isolates, and the marks
+ * LRM, RLM and ALM.  Invisible, they make a URL read in another order
+ * than the browser gets it ("https://e.com/\u202egpj.exe" shows as
+ * ending in "exe.jpg"), on the status line and in the browser.
+ */
+static int
+is_bidi(uint32_t cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+	    cp == 0x061c;
+}
+
 int
 browser_check_url(const char *url, char **cause)
 {
@@ -52,6 +66,11 @@ browser_check_url(const char *url, char **cause)
 		if (is_control(cp)) {
 			*cause = xstrdup("refusing a URL that holds a control "
 			    "character");
+			return -1;
+		}
+		if (is_bidi(cp)) {
+			*cause = xstrdup("refusing a URL that holds a bidi "
+			    "control character");
 			return -1;
 		}
 	}

@@ -156,7 +156,7 @@ check_state(const char *path)
 	struct entity_db *db;
 	struct ynode	*root;
 	const char	*base = strrchr(path, '/');
-	char		*buf, *cause;
+	char		*buf, *cause, *line, *next;
 	size_t		 len;
 
 	if ((buf = util_read_file(path, 0, &len, &cause)) == NULL) {
@@ -181,7 +181,10 @@ check_state(const char *path)
 	base = base != NULL ? base + 1 : path;
 	if (strcmp(base, "entities.yaml") == 0) {
 		if ((db = entity_db_load(NULL, path, &cause)) == NULL) {
-			say(stderr, "%s", cause);
+			/* One error a line (every repeated key is one). */
+			for (line = strtok_r(cause, "\n", &next); line != NULL;
+			    line = strtok_r(NULL, "\n", &next))
+				say(stderr, "%s", line);
 			free(cause);
 			return -1;
 		}

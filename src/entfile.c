@@ -201,6 +201,8 @@ take_lock(struct entfile *f, char **cause)
 
 /* ---- reading ---- */
 
+/* The value of key in mapping m.  The first is the only one: the
+ * gazetteer, which entfile_load asks first, refuses a repeated key. */
 static const struct ynode *
 map_get(const struct ynode *m, const char *key)
 {

@@ -8,6 +8,18 @@
 
 #include "inkstone/entity.h"
 
+/*
+ * The version of the extraction rules, part of entity_db_fingerprint.  The
+ * library index re-extracts every article's entities when the fingerprint
+ * changes, and otherwise keeps what an earlier build found.  Whoever
+ * changes what entity_extract finds for the same text and files (the
+ * rules and word lists in src/entity*.c, the gazetteer's matching and
+ * indexing in src/gazetteer.c) bumps this, or the caches of every library
+ * keep the old rules' entities.  Refactoring that extracts the same
+ * entities needs no bump.
+ */
+#define ENTITY_RULES_VERSION	1u
+
 /* A map from byte strings to ints, open addressing.  Keys are copied. */
 struct entity_map {
 	struct emap_slot {
@@ -79,7 +91,7 @@ struct entity_db {
 	struct entity_map	 words;		/* word -> W_* flags */
 	struct entity_map	 cjk;		/* character -> CJ_* */
 	struct entity_map	 names;		/* entity name -> index */
-	uint64_t		 fp;		/* the files read: see
+	uint64_t		 fp;		/* the rules and files read:
 						   entity_db_fingerprint */
 };
 

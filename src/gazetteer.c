@@ -391,23 +391,63 @@ unprintable(const char *s)
 	return 0;
 }
 
-/* "unknown key" at key k.  The key is the file's text and may hold escape
+/* "what \"KEY\"" at key k.  The key is the file's text and may hold escape
  * sequences: the message shows it harmless, and on one line. */
 static char *
-unknown_key(const char *file, const struct node *k)
+key_error(const char *file, const struct node *k, const char *what)
 {
 	char	*safe, *p, *r;
 	size_t	 len;
 
 	if (k->kind != 0)
-		return bad(file, k, "unknown key \"?\"");
+		return xasprintf("%s:%zu:%zu: %s \"?\"", file, k->line, k->col,
+		    what);
 	safe = text_clean(k->val, strlen(k->val), &len);
 	for (p = safe; (p = strchr(p, '\n')) != NULL; p++)
 		*p = ' ';
-	r = xasprintf("%s:%zu:%zu: unknown key \"%s\"", file, k->line,
-	    k->col, safe);
+	r = xasprintf("%s:%zu:%zu: %s \"%s\"", file, k->line, k->col, what,
+	    safe);
 	free(safe);
 	return r;
+}
+
+static char *
+unknown_key(const char *file, const struct node *k)
+{
+	return key_error(file, k, "unknown key");
+}
+
+/* Adds a line to *errs for each key of a mapping under n that an earlier
+ * key of the same mapping repeats.  Reading every pair (the last wins)
+ * or the first of each (as entfile's reader does) would read such a file
+ * two ways, and an edit would write back less than the user wrote; so a
+ * repeat is an error, each one reported. */
+static void
+dup_keys(const char *file, const struct node *n, struct buf *errs)
+{
+	struct entity_map	 seen = { 0 };
+	const struct node	*k;
+	char			*msg;
+	size_t			 i;
+
+	for (i = 0; n->kind == 2 && i + 1 < n->nkids; i += 2) {
+		k = n->kids[i];
+		if (k->kind != 0)
+			continue;	/* unknown, said later */
+		if (entity_map_get(&seen, k->val, strlen(k->val)) == NULL) {
+			entity_map_put(&seen, k->val, strlen(k->val), 1);
+			continue;
+		}
+		msg = key_error(file, k, "duplicate key");
+		if (errs->len > 0)
+			buf_addc(errs, '\n');
+		buf_adds(errs, msg);
+		free(msg);
+	}
+	entity_map_free(&seen);
+	for (i = 0; i < n->nkids; i++)
+		if (n->kids[i]->kind != 0)
+			dup_keys(file, n->kids[i], errs);
 }
 
 static int
@@ -484,6 +524,7 @@ static int
 load_file(struct entity_db *db, const char *file, int user, char **cause)
 {
 	struct node	*root, *k, *v;
+	struct buf	 errs = { 0 };
 	char		*buf, *err = NULL;
 	size_t		 len, i, j;
 	int		 r = 0;
@@ -508,6 +549,12 @@ load_file(struct entity_db *db, const char *file, int user, char **cause)
 	if (root->kind != 2) {
 		*cause = bad(file, root, "expected a mapping with \"entities\" "
 		    "and \"ignore\"");
+		node_free(root);
+		return -1;
+	}
+	dup_keys(file, root, &errs);
+	if (errs.len > 0) {
+		*cause = buf_take(&errs, NULL);
 		node_free(root);
 		return -1;
 	}
@@ -628,10 +675,12 @@ build_index(struct entity_db *db)
 struct entity_db *
 entity_db_load(const char *shipped, const char *user, char **cause)
 {
-	struct entity_db *db = xcalloc(1, sizeof *db);
+	struct entity_db	*db = xcalloc(1, sizeof *db);
+	uint32_t		 rules = ENTITY_RULES_VERSION;
 
 	*cause = NULL;
 	db->fp = 14695981039346656037u;
+	db->fp = fp_mix(db->fp, &rules, sizeof rules);
 	entity_words_init(db);
 	entity_cjk_init(db);
 	if ((shipped != NULL && load_file(db, shipped, 0, cause) == -1) ||

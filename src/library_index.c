@@ -271,7 +271,8 @@ library_index_update(const char *root, const char *cache,
 	 * An article's entities depend on its file and on the entity
 	 * database (the shipped gazetteer and the user's entities.yaml).
 	 * The index records the database's fingerprint, a hash of those
-	 * files' bytes: when the database in use has another, every
+	 * files' bytes and of the rules' version (a newer build may find
+	 * other entities): when the database in use has another, every
 	 * article's entities are stale and every file is parsed again, so
 	 * an entity added, merged or ignored (from the reader or by hand)
 	 * reaches every article, `inkstone entities` and `list --entity`.

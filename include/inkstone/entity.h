@@ -52,8 +52,10 @@ struct entity_db;
  * (user entries win: same name replaces type and adds aliases; an alias the
  * user gives moves to the user's entity; the user's ignore list removes
  * names).  Either path may be NULL, and a user path that does not exist is
- * fine.  Returns a database the caller frees with entity_db_free(), or NULL
- * with *cause set (allocated, "file:line:col: message"). */
+ * fine.  A key repeated in a mapping is an error.  Returns a database the
+ * caller frees with entity_db_free(), or NULL with *cause set (allocated,
+ * "file:line:col: message"; for repeated keys, one such line for each,
+ * joined by newlines). */
 struct entity_db	*entity_db_load(const char *shipped, const char *user,
 			    char **cause);
 void			 entity_db_free(struct entity_db *db);
@@ -67,10 +69,12 @@ struct entity_db	*entity_db_load_default(const char *data_dir,
 /* Number of gazetteer entities, both files merged. */
 size_t			 entity_db_count(const struct entity_db *db);
 
-/* A hash of the bytes of the files the database was loaded from (and of
- * which were absent), never 0: two databases with the same fingerprint
- * extract the same entities, so the library index keeps it to know when
- * its entities are stale. */
+/* A hash of the version of the extraction rules (ENTITY_RULES_VERSION,
+ * which a change to what the rules find bumps) and of the bytes of the
+ * files the database was loaded from (and of which were absent), never 0.
+ * Two databases with the same fingerprint, in this build or another,
+ * extract the same entities (but for a 64-bit hash collision), so the
+ * library index keeps it to know when its entities are stale. */
 uint64_t		 entity_db_fingerprint(const struct entity_db *db);
 
 /* The aliases the gazetteer gives the entity named name (both files

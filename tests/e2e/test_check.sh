@@ -56,6 +56,12 @@ no_controls "$T/err" "check of a config with escapes"
 ./inkstone check $F/state/entities.yaml >/dev/null 2>"$T/err"
 [ $? -eq 2 ] || fail "bad entities.yaml accepted"
 grep -q "^$F/state/entities.yaml:3:" "$T/err" || fail "entities: $(cat "$T/err")"
+# A repeated key is an error at each repeat, one a line.
+mkdir -p "$T/dup"
+printf 'entities:\n  - {name: B, type: PERSON, aliases: [x], type: ORG, aliases: [y]}\n' >"$T/dup/entities.yaml"
+./inkstone check "$T/dup/entities.yaml" >/dev/null 2>"$T/err"; [ $? -eq 2 ] || fail "repeated keys accepted"
+[ "$(wc -l <"$T/err")" -eq 2 ] || fail "repeated keys: want 2 errors: $(cat "$T/err")"
+grep -q "^$T/dup/entities.yaml:2:54: duplicate key \"aliases\"$" "$T/err" || fail "repeated keys: $(cat "$T/err")"
 
 # Unknown kinds and options.
 ./inkstone check "$T/x.json" 2>/dev/null; [ $? -eq 2 ] || fail "x.json: want exit 2"

@@ -3,8 +3,9 @@
 # no shell: a URL full of shell syntax reaches the browser byte for byte
 # and runs nothing.  The browser gets the terminal, default signal
 # dispositions and the signal mask the reader was started with; the
-# reader draws again afterwards.  URLs that are not http(s), or start
-# with '-', and browsers that cannot run or fail get a message instead.
+# reader draws again afterwards.  URLs that are not http(s), start with
+# '-' or hold control or bidi characters, and browsers that cannot run
+# or fail get a message instead.
 . "$(dirname "$0")/lib.sh"
 
 lib="$E2E_TMP/urls"
@@ -24,6 +25,15 @@ date: 2025-03-01
 url: "https://example.com/\e]0;x\a"
 ---
 Body of Control Link.
+EOF
+# An RLM, which the article's cleaning lets through: refused by the check.
+cat >"$lib/bidi.md" <<'EOF'
+---
+title: Bidi Link
+date: 2025-02-28
+url: "https://example.com/a\u200fb"
+---
+Body of Bidi Link.
 EOF
 printf 'Raw Headline Without Link\n\nA raw paragraph.\n' >"$lib/raw.txt"
 
@@ -157,6 +167,9 @@ expect "refusing a URL that starts with '-'" 5
 keys j
 keys O
 expect "refusing a URL that holds a control character" 5
+keys j
+keys O
+expect "refusing a URL that holds a bidi control character" 5
 keys j
 expect "Raw Headline" 5
 keys O

@@ -56,6 +56,10 @@ test_check(void **state)
 		"https://zh.wikipedia.org/wiki/華為",
 		"https://example.com/a;touch /tmp/x;$(touch /tmp/y)`id`",
 		"https://example.com/a b",
+		/* Next to the bidi controls, and right-to-left text. */
+		"https://e.com/\xe2\x80\x8d\xe2\x80\x90\xe2\x80\xaf",
+		"https://e.com/\xd8\x9b\xd8\x9f",
+		"https://he.wikipedia.org/wiki/\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
 	};
 	char	*cause;
 	size_t	 i;
@@ -85,6 +89,21 @@ test_check(void **state)
 	/* What text_sanitize() makes of ESC and of a broken byte. */
 	refused("https://example.com/\xe2\x90\x9b]0;x", "control");
 	refused("https://example.com/\xef\xbf\xbd", "control");
+	/* Bidi controls would show the URL in another order than it has
+	 * ("\u202egpj.exe" reads "exe.jpg"): RLO and the other overrides
+	 * and embeddings, the isolates, the marks LRM, RLM and ALM. */
+	refused("https://e.com/\xe2\x80\xae" "gpj.exe", "bidi");	/* RLO */
+	refused("https://e.com/\xe2\x80\xaa", "bidi");	/* LRE */
+	refused("https://e.com/\xe2\x80\xab", "bidi");	/* RLE */
+	refused("https://e.com/\xe2\x80\xac", "bidi");	/* PDF */
+	refused("https://e.com/\xe2\x80\xad", "bidi");	/* LRO */
+	refused("https://e.com/\xe2\x81\xa6", "bidi");	/* LRI */
+	refused("https://e.com/\xe2\x81\xa7", "bidi");	/* RLI */
+	refused("https://e.com/\xe2\x81\xa8", "bidi");	/* FSI */
+	refused("https://e.com/\xe2\x81\xa9", "bidi");	/* PDI */
+	refused("https://e.com/\xe2\x80\x8e", "bidi");	/* LRM */
+	refused("https://e.com/\xe2\x80\x8f", "bidi");	/* RLM */
+	refused("https://e.com/\xd8\x9c", "bidi");		/* ALM */
 	refused("https://example.com/\xff", "UTF-8");
 	refused("https://example.com/\xe8\x8f", "UTF-8");
 }
@@ -149,6 +168,10 @@ test_article_url(void **state)
 	static const char	esc[] = "---\ntitle: T\n"
 	    "url: \"https://example.com/\\e]0;x\\a\"\n---\nBody.\n";
 	static const char	raw[] = "Headline\nhttps://example.com/\nBody.\n";
+	static const char	rlo[] = "---\ntitle: T\n"
+	    "url: \"https://e.com/\\u202egpj.exe\"\n---\nBody.\n";
+	static const char	rlm[] = "---\ntitle: T\n"
+	    "url: \"https://e.com/a\\u200fb\"\n---\nBody.\n";
 	struct article		*a;
 	char			*cause;
 
@@ -158,6 +181,18 @@ test_article_url(void **state)
 	assert_int_equal(browser_check_url(a->url, &cause), 0);
 	article_free(a);
 	a = article_parse("a.md", esc, sizeof esc - 1);
+	assert_non_null(a->url);
+	assert_int_equal(browser_check_url(a->url, &cause), -1);
+	free(cause);
+	article_free(a);
+	/* Bidi controls come through the article's cleaning as they are,
+	 * or as U+FFFD: either way, refused. */
+	a = article_parse("a.md", rlo, sizeof rlo - 1);
+	assert_non_null(a->url);
+	assert_int_equal(browser_check_url(a->url, &cause), -1);
+	free(cause);
+	article_free(a);
+	a = article_parse("a.md", rlm, sizeof rlm - 1);
 	assert_non_null(a->url);
 	assert_int_equal(browser_check_url(a->url, &cause), -1);
 	free(cause);

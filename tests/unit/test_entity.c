@@ -478,6 +478,73 @@ test_gazetteer_errors(void **state)
 	free(cause);
 }
 
+/* A key met twice in one mapping is an error at each repeat, all of them
+ * reported: the gazetteer and entfile would otherwise read the file
+ * differently (every pair here, the first of each there). */
+static void
+test_duplicate_keys(void **state)
+{
+	struct entity_db	*db;
+	char			*path, *cause, *want;
+
+	(void)state;
+	path = write_tmp("entities: [{name: Alice Smith, type: PERSON}]\n"
+	    "ignore: [Foo]\n"
+	    "entities: [{name: Bob Jones, type: PERSON}]\n");
+	cause = NULL;
+	assert_null(entity_db_load(NULL, path, &cause));
+	want = xasprintf("%s:3:1: duplicate key \"entities\"", path);
+	assert_non_null(cause);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	unlink(path);
+	free(path);
+
+	path = write_tmp("entities:\n"
+	    "  - name: Bob Jones\n"
+	    "    type: PERSON\n"
+	    "    aliases: [Bobby]\n"
+	    "    type: ORG\n"
+	    "    aliases: [BJ]\n"
+	    "  - {name: A, \"name\": B, type: ORG}\n");
+	cause = NULL;
+	assert_null(entity_db_load(path, NULL, &cause));
+	want = xasprintf("%s:5:5: duplicate key \"type\"\n"
+	    "%s:6:5: duplicate key \"aliases\"\n"
+	    "%s:7:15: duplicate key \"name\"", path, path, path);
+	assert_non_null(cause);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	unlink(path);
+	free(path);
+
+	/* A key that would repeat by its escapes is shown harmless. */
+	path = write_tmp("ignore: []\n\"\\e[2Jx\": 1\n\"\\e[2Jx\": 2\n");
+	cause = NULL;
+	assert_null(entity_db_load(path, NULL, &cause));
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, ":3:1: duplicate key \""));
+	assert_null(strchr(cause, '\033'));
+	free(cause);
+	unlink(path);
+	free(path);
+
+	/* The same key in different mappings is no repeat. */
+	path = write_tmp("entities:\n"
+	    "  - {name: A, type: ORG}\n"
+	    "  - {name: B, type: ORG}\n"
+	    "ignore: []\n");
+	cause = NULL;
+	db = entity_db_load(NULL, path, &cause);
+	assert_non_null(db);
+	assert_int_equal(entity_db_count(db), 2);
+	entity_db_free(db);
+	unlink(path);
+	free(path);
+}
+
 static void
 test_user_file(void **state)
 {
@@ -513,6 +580,58 @@ test_user_file(void **state)
 	entity_db_free(db);
 	unlink(path);
 	free(path);
+}
+
+static uint64_t
+fingerprint(const char *shipped_path, const char *user)
+{
+	struct entity_db	*db;
+	char			*cause = NULL;
+	uint64_t		 fp;
+
+	db = entity_db_load(shipped_path, user, &cause);
+	if (db == NULL)
+		fail_msg("%s", cause);
+	fp = entity_db_fingerprint(db);
+	entity_db_free(db);
+	assert_true(fp != 0);
+	return fp;
+}
+
+/* The fingerprint the library index keeps: the same files give the same
+ * one at every load; other bytes, a file in the other place, or a user
+ * file absent rather than not asked for give another.  (It also holds
+ * ENTITY_RULES_VERSION, so that a build whose rules extract otherwise
+ * re-extracts every article; a constant cannot be changed from here.) */
+static void
+test_fingerprint(void **state)
+{
+	char		*a, *b, *a2;
+	uint64_t	 fa;
+
+	(void)state;
+	a = write_tmp("entities: [{name: Alice Smith, type: PERSON}]\n");
+	a2 = write_tmp("entities: [{name: Alice Smith, type: PERSON}]\n");
+	b = write_tmp("entities: [{name: Alice Smith, type: ORG}]\n");
+	fa = fingerprint(NULL, a);
+	assert_true(fingerprint(NULL, a) == fa);
+	assert_true(fingerprint(NULL, a2) == fa);	/* bytes, not names */
+	assert_true(fingerprint(NULL, b) != fa);
+	assert_true(fingerprint(a, NULL) != fa);
+	assert_true(fingerprint(a, a) != fa);
+	assert_true(fingerprint(NULL, NULL) == fingerprint(NULL, NULL));
+	assert_true(fingerprint(NULL, "/nonexistent/e.yaml") !=
+	    fingerprint(NULL, NULL));
+	assert_true(fingerprint("data/entities.yaml", NULL) ==
+	    entity_db_fingerprint(shipped));
+	assert_true(entity_db_fingerprint(shipped) !=
+	    entity_db_fingerprint(bare));
+	unlink(a);
+	unlink(a2);
+	unlink(b);
+	free(a);
+	free(a2);
+	free(b);
 }
 
 static void
@@ -574,7 +693,9 @@ main(void)
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_spans_and_order),
 		cmocka_unit_test(test_gazetteer_errors),
+		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_user_file),
+		cmocka_unit_test(test_fingerprint),
 		cmocka_unit_test(test_hostile_input),
 	};
 
