@@ -1,7 +1,8 @@
 /* browser: which URLs the reader hands to a web browser, and the argument
  * vector it runs for one.  No shell is ever involved: $BROWSER is split on
  * blanks into words, the URL is one word of its own, and the reader runs
- * the vector with execvp (src/ui/openurl.c).  No curses. */
+ * the vector with execv, the command found in PATH as execvp would find
+ * it (src/ui/openurl.c).  No curses. */
 #ifndef INKSTONE_BROWSER_H
 #define INKSTONE_BROWSER_H
 
