@@ -321,11 +321,11 @@ test_broken_file_refused(void **state)
 		/* A repeated key: read as the gazetteer reads it or as
 		 * entfile did (the first of each), the rewrite lost Bob
 		 * Jones; the type and the aliases in the second. */
-		"entities: [{name: Alice Smith, type: PERSON}]\n"
+		("entities: [{name: Alice Smith, type: PERSON}]\n"
 		"ignore: [Foo]\n"
-		"entities: [{name: Bob Jones, type: PERSON}]\n",
-		"entities:\n  - {name: Bob Jones, type: PERSON, aliases: [Bobby],"
-		" type: ORG, aliases: [BJ]}\n",
+		"entities: [{name: Bob Jones, type: PERSON}]\n"),
+		("entities:\n  - {name: Bob Jones, type: PERSON, aliases: [Bobby],"
+		" type: ORG, aliases: [BJ]}\n"),
 	};
 	struct entfile	*f;
 	char		*cause, *s;
