@@ -165,6 +165,13 @@ struct cand	*entity_ext_add(struct ext *x, uint32_t para, size_t s,
 		    size_t e, char *key, int gz, int type);
 void		 entity_ext_alias(struct ext *x, const char *key, size_t klen,
 		    const char *alias, size_t alen);
+/* entity_cands.c, run in this order after the scanners: of candidates
+ * that overlap, keeps the one that stands for the text (the gazetteer's,
+ * else the longer); then adds a candidate for each other mention of a CJK
+ * alias given in parentheses where none stands. */
+void		 entity_drop_overlaps(struct ext *x);
+void		 entity_text_aliases(struct ext *x, const char *const *paras,
+		    const size_t *lens, size_t npara);
 /* Longest gazetteer form at p (bytes left: len) that ends on a boundary
  * when it is ASCII; returns its length and sets *ent, or 0. */
 size_t		 entity_ext_gz_match(const struct entity_db *db, const char *p,
