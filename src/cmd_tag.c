@@ -19,6 +19,28 @@ usage(void)
 	return EXIT_USAGE;
 }
 
+/* The library root, data folder and store as the reader has them, so
+ * that articles are keyed the same way.  0, or the exit status (with the
+ * message said and app freed). */
+static int
+open_store(struct app *app, const struct globals *g, struct store **s)
+{
+	char	*cause = NULL;
+	int	 r;
+
+	if ((r = app_init(app, g, NULL)) != 0) {
+		app_free(app);
+		return r;
+	}
+	if ((*s = app_store(app, &cause)) == NULL) {
+		fprintf(stderr, "inkstone: %s\n", cause);
+		free(cause);
+		app_free(app);
+		return EXIT_RUNTIME;
+	}
+	return 0;
+}
+
 /* Renames tag from to to in the reader's tags.yaml (tags in an article's
  * own front matter are the file's, which inkstone never writes). */
 static int
@@ -35,16 +57,8 @@ rename_tag(const char *from, const char *to, const struct globals *g)
 		free(cause);
 		return EXIT_USAGE;
 	}
-	if ((r = app_init(&app, g, NULL)) != 0) {
-		app_free(&app);
+	if ((r = open_store(&app, g, &s)) != 0)
 		return r;
-	}
-	if ((s = app_store(&app, &cause)) == NULL) {
-		fprintf(stderr, "inkstone: %s\n", cause);
-		free(cause);
-		app_free(&app);
-		return EXIT_RUNTIME;
-	}
 	if ((n = store_tag_rename(s, from, to, &cause)) == -1) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
@@ -99,18 +113,8 @@ cmd_tag(int argc, char **argv, const struct globals *g)
 			return EXIT_USAGE;
 		}
 	}
-	/* The library root and data folder as the reader has them, so that
-	 * the article is keyed the same way. */
-	if ((r = app_init(&app, g, NULL)) != 0) {
-		app_free(&app);
+	if ((r = open_store(&app, g, &s)) != 0)
 		return r;
-	}
-	if ((s = app_store(&app, &cause)) == NULL) {
-		fprintf(stderr, "inkstone: %s\n", cause);
-		free(cause);
-		app_free(&app);
-		return EXIT_RUNTIME;
-	}
 	if (store_article_init(s, file, &a, &cause) == -1) {
 		fprintf(stderr, "inkstone: %s\n", cause);
 		free(cause);
